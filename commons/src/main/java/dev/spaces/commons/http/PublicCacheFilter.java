@@ -1,0 +1,116 @@
+package dev.spaces.commons.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Conditional GET for {@link PublicCache} resources. The body is serialized here once so the ETag is the
+ * hash of exactly the bytes sent; those bytes then become the entity.
+ */
+@Provider
+@PublicCache
+public class PublicCacheFilter implements ContainerResponseFilter {
+
+    private final ObjectMapper mapper;
+    private final int maxAgeSeconds;
+
+    public PublicCacheFilter(ObjectMapper mapper,
+                             @ConfigProperty(name = "spaces.http-cache.max-age", defaultValue = "60") int maxAgeSeconds) {
+        this.mapper = mapper;
+        this.maxAgeSeconds = maxAgeSeconds;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
+        String method = request.getMethod();
+        if (!("GET".equals(method) || "HEAD".equals(method)) || response.getStatus() != 200 || !response.hasEntity()) {
+            return;
+        }
+        Object entity = response.getEntity();
+        byte[] body = bytesOf(entity);
+        Long version = entity instanceof Versioned v ? v.version() : null;
+        String etag = EntityTags.strong(body, version);
+        Instant lastModified = lastModified(response, entity);
+
+        response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "public, max-age=" + maxAgeSeconds);
+        if (lastModified != null) {
+            response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED, httpDate(lastModified));
+        }
+        if (notModified(request, etag, lastModified)) {
+            response.setStatus(304);
+            response.setEntity(null);
+            response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+            response.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
+            return;
+        }
+        MediaType type = response.getMediaType() != null ? response.getMediaType() : MediaType.APPLICATION_JSON_TYPE;
+        response.setEntity(body, response.getEntityAnnotations(), type);
+    }
+
+    private byte[] bytesOf(Object entity) throws IOException {
+        if (entity instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (entity instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        return mapper.writeValueAsBytes(entity);
+    }
+
+    private static Instant lastModified(ContainerResponseContext response, Object entity) {
+        if (entity instanceof Versioned v && v.updatedAt() != null) {
+            return v.updatedAt();
+        }
+        Object header = response.getHeaders().getFirst(HttpHeaders.LAST_MODIFIED);
+        if (header instanceof java.util.Date date) {
+            return date.toInstant();
+        }
+        if (header instanceof Instant instant) {
+            return instant;
+        }
+        if (header instanceof String text) {
+            return parseHttpDate(text);
+        }
+        return null;
+    }
+
+    private static boolean notModified(ContainerRequestContext request, String etag, Instant lastModified) {
+        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            return EntityTags.matchesAny(ifNoneMatch, etag);
+        }
+        String ifModifiedSince = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
+        if (ifModifiedSince != null && lastModified != null) {
+            Instant since = parseHttpDate(ifModifiedSince);
+            return since != null && lastModified.getEpochSecond() <= since.getEpochSecond();
+        }
+        return false;
+    }
+
+    public static String httpDate(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    static Instant parseHttpDate(String value) {
+        try {
+            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package dev.spaces.commons.problem;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.AuthenticationRedirectException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns every failure into RFC 9457 problem+json. Messages are written here, never copied from
+ * exceptions of libraries, so no class name or stack trace reaches a client.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        Response.ResponseBuilder builder = respond(e.toProblem(instance(uri)));
+        e.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        boolean bodyViolation = false;
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            FieldPath path = fieldPath(violation.getPropertyPath());
+            bodyViolation |= path.inBody();
+            errors.add(new Problem.FieldError(path.name(), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
+        // A well-formed body with invalid content is 422; bad query/path parameters are a malformed request (400).
+        int status = bodyViolation ? 422 : 400;
+        String detail = errors.size() == 1 ? errors.getFirst().field() + ": " + errors.getFirst().message()
+                : errors.size() + " fields are invalid";
+        return respond(new Problem(type("validation"), "Validation failed", status, detail, instance(uri), errors,
+                null)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        String detail = "The request body is not valid JSON";
+        List<Problem.FieldError> errors = List.of();
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = jsonPath(mapping.getPath());
+            detail = "The value of '" + field + "' has the wrong type or shape";
+            errors = List.of(new Problem.FieldError(field, "wrong type or shape"));
+        } else {
+            JsonLocation location = e.getLocation();
+            if (location != null && location.getLineNr() > 0) {
+                detail += " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+            }
+        }
+        return respond(new Problem(type("malformed-json"), "Malformed request body", 400, detail, instance(uri),
+                errors, null)).build();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class, AuthenticationRedirectException.class})
+    public Response unauthorized(UriInfo uri) {
+        return respond(new Problem(type("unauthorized"), "Unauthorized", 401,
+                "A valid bearer token is required", instance(uri), null, null))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(type("forbidden"), "Forbidden", 403,
+                "Your account may not perform this action", instance(uri), null, null)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        // The JSON reader reports unparsable bodies as a 400 wrapping Jackson's exception.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return malformedJson(json, uri);
+            }
+        }
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status < 400) {
+            return original;
+        }
+        Response.StatusType statusType = Response.Status.fromStatusCode(status);
+        String title = statusType != null ? statusType.getReasonPhrase() : "Error";
+        Response.ResponseBuilder builder = respond(new Problem(type(slug(title)), title, status,
+                describe(status), instance(uri), null, null));
+        for (String header : List.of("Allow", "Retry-After", "WWW-Authenticate")) {
+            Object value = original.getHeaders().getFirst(header);
+            if (value != null) {
+                builder.header(header, value);
+            }
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unhandled error %s on %s", errorId, uri == null ? "?" : uri.getPath());
+        return respond(new Problem(type("internal"), "Internal error", 500,
+                "The server could not complete the request; quote error id " + errorId, instance(uri), null,
+                Map.of("errorId", errorId))).build();
+    }
+
+    private static Response.ResponseBuilder respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+    }
+
+    private static URI type(String slug) {
+        return URI.create(Problem.TYPE_BASE + slug);
+    }
+
+    private static URI instance(UriInfo uri) {
+        try {
+            return uri == null ? null : URI.create(uri.getPath());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return null;
+        }
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+
+    private static String describe(int status) {
+        return switch (status) {
+            case 404 -> "No resource exists at this address";
+            case 405 -> "This method is not allowed on this resource";
+            case 406 -> "None of the requested media types can be produced";
+            case 413 -> "The request body is too large";
+            case 415 -> "This media type is not supported here";
+            default -> "The request could not be processed";
+        };
+    }
+
+    private record FieldPath(String name, boolean inBody) {
+    }
+
+    /** Method-parameter paths look like {@code create.request.title}: keep what follows the parameter. */
+    private static FieldPath fieldPath(Path path) {
+        StringBuilder name = new StringBuilder();
+        boolean afterParameter = false;
+        boolean inBody = false;
+        String parameterName = null;
+        for (Path.Node node : path) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR) {
+                continue;
+            }
+            if (kind == ElementKind.PARAMETER) {
+                parameterName = node.getName();
+                afterParameter = true;
+                continue;
+            }
+            if (kind == ElementKind.PROPERTY || kind == ElementKind.CONTAINER_ELEMENT) {
+                inBody |= afterParameter;
+                if (node.isInIterable()) {
+                    name.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+                }
+                if (node.getName() != null && !node.getName().startsWith("<")) {
+                    if (!name.isEmpty()) {
+                        name.append('.');
+                    }
+                    name.append(node.getName());
+                }
+            }
+        }
+        if (name.isEmpty()) {
+            return new FieldPath(parameterName == null ? "request" : parameterName, false);
+        }
+        return new FieldPath(name.toString(), inBody);
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : references) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+}

@@ -1,0 +1,5 @@
+package dev.spaces.content.domain;
+
+public enum ArticleStatus {
+    DRAFT, SCHEDULED, PUBLISHED, ARCHIVED
+}

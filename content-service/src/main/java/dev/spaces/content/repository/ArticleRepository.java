@@ -1,0 +1,164 @@
+package dev.spaces.content.repository;
+
+import dev.spaces.content.domain.Article;
+import dev.spaces.content.domain.ArticleStatus;
+import dev.spaces.content.domain.Series;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class ArticleRepository implements PanacheRepository<Article> {
+
+    public Optional<Article> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public Optional<Article> findByImportKey(String key) {
+        return find("importKey", key).firstResultOptional();
+    }
+
+    public boolean slugTaken(String slug, Long exceptId) {
+        return count("slug = ?1 and id <> ?2", slug, exceptId == null ? -1L : exceptId) > 0;
+    }
+
+    public PanacheQuery<Article> search(ArticleQuery query) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        where.add("a.status = :status");
+        params.and("status", query.status() == null ? ArticleStatus.PUBLISHED : query.status());
+        if (query.categorySlug() != null) {
+            where.add("a.category.slug = :category");
+            params.and("category", query.categorySlug());
+        }
+        if (query.tagSlug() != null) {
+            where.add("exists (select 1 from Article x join x.tags t where x = a and t.slug = :tag)");
+            params.and("tag", query.tagSlug());
+        }
+        if (query.seriesSlug() != null) {
+            where.add("a.series.slug = :series");
+            params.and("series", query.seriesSlug());
+        }
+        if (query.from() != null) {
+            where.add("a.publishedAt >= :from");
+            params.and("from", query.from());
+        }
+        if (query.until() != null) {
+            where.add("a.publishedAt < :until");
+            params.and("until", query.until());
+        }
+        if (query.authorId() != null) {
+            where.add("a.authorId = :author");
+            params.and("author", query.authorId());
+        }
+        Sort sort = switch (query.order()) {
+            case READS -> Sort.descending("a.reads").and("a.id", Sort.Direction.Descending);
+            case UPDATED -> Sort.descending("a.updatedAt").and("a.id", Sort.Direction.Descending);
+            case PUBLISHED -> Sort.by("a.publishedAt", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_LAST)
+                    .and("a.id", Sort.Direction.Descending);
+        };
+        return find("from Article a where " + String.join(" and ", where), sort, params);
+    }
+
+    public List<Article> page(PanacheQuery<Article> query, int page, int size) {
+        return query.page(Page.of(page - 1, size)).list();
+    }
+
+    /** Published parts of a series in reading order. */
+    public List<Article> seriesParts(Series series) {
+        return list("series = ?1 and status = ?2",
+                Sort.by("seriesPosition", Sort.Direction.Ascending, Sort.NullPrecedence.NULLS_LAST)
+                        .and("publishedAt").and("id"),
+                series, ArticleStatus.PUBLISHED);
+    }
+
+    /** [year, month, count] of published articles, newest first, months in the site's time zone. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> archive(ZoneId zone) {
+        return getEntityManager().createNativeQuery("""
+                SELECT CAST(EXTRACT(YEAR FROM published_at AT TIME ZONE :tz) AS INT) AS y,
+                       CAST(EXTRACT(MONTH FROM published_at AT TIME ZONE :tz) AS INT) AS m,
+                       COUNT(*) AS n
+                FROM article WHERE status = 'PUBLISHED' AND published_at IS NOT NULL
+                GROUP BY y, m ORDER BY y DESC, m DESC""")
+                .setParameter("tz", zone.getId()).getResultList();
+    }
+
+    /** Published article ids ordered by reads within the window, then by all-time reads. */
+    @SuppressWarnings("unchecked")
+    public List<Long> popularIds(LocalDate since, int limit) {
+        List<Number> ids = getEntityManager().createNativeQuery("""
+                SELECT a.id FROM article a
+                LEFT JOIN (SELECT article_id, SUM(reads) AS recent FROM article_daily_reads
+                           WHERE day >= :since GROUP BY article_id) d ON d.article_id = a.id
+                WHERE a.status = 'PUBLISHED'
+                ORDER BY COALESCE(d.recent, 0) DESC, a.reads DESC, a.id DESC LIMIT :limit""")
+                .setParameter("since", since).setParameter("limit", limit).getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    /** Published articles sharing series (3), tags (2 each) or category (1) with the article; never itself. */
+    @SuppressWarnings("unchecked")
+    public List<Long> relatedIds(Article article, int limit) {
+        List<Number> ids = getEntityManager().createNativeQuery("""
+                SELECT a.id FROM article a
+                WHERE a.status = 'PUBLISHED' AND a.id <> :id
+                  AND ((:series IS NOT NULL AND a.series_id = :series)
+                       OR (:category IS NOT NULL AND a.category_id = :category)
+                       OR EXISTS (SELECT 1 FROM article_tag t1 JOIN article_tag t2 ON t1.tag_id = t2.tag_id
+                                  WHERE t1.article_id = a.id AND t2.article_id = :id))
+                ORDER BY (CASE WHEN :series IS NOT NULL AND a.series_id = :series THEN 3 ELSE 0 END)
+                       + 2 * (SELECT COUNT(*) FROM article_tag t1 JOIN article_tag t2 ON t1.tag_id = t2.tag_id
+                              WHERE t1.article_id = a.id AND t2.article_id = :id)
+                       + (CASE WHEN :category IS NOT NULL AND a.category_id = :category THEN 1 ELSE 0 END) DESC,
+                         a.published_at DESC, a.id DESC
+                LIMIT :limit""")
+                .setParameter("id", article.id)
+                .setParameter("series", article.series == null ? null : article.series.id)
+                .setParameter("category", article.category == null ? null : article.category.id)
+                .setParameter("limit", limit)
+                .getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    public List<Article> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Article> found = list("id in ?1", ids);
+        return ids.stream().flatMap(id -> found.stream().filter(a -> a.id.equals(id))).toList();
+    }
+
+    /** Scheduled articles whose time has come, locked so that only one replica publishes each. */
+    public List<Article> dueForPublication(Instant now, int limit) {
+        return getEntityManager().createQuery(
+                        "from Article a where a.status = :status and a.scheduledAt <= :now order by a.scheduledAt",
+                        Article.class)
+                .setParameter("status", ArticleStatus.SCHEDULED).setParameter("now", now)
+                .setMaxResults(limit)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
+                .getResultList();
+    }
+
+    /** Adds buffered reads: one statement per article instead of one lock per view. */
+    public void addReads(long articleId, long reads, LocalDate day) {
+        getEntityManager().createNativeQuery("UPDATE article SET reads = reads + :n WHERE id = :id")
+                .setParameter("n", reads).setParameter("id", articleId).executeUpdate();
+        getEntityManager().createNativeQuery("""
+                INSERT INTO article_daily_reads (article_id, day, reads)
+                SELECT :id, :day, :n WHERE EXISTS (SELECT 1 FROM article WHERE id = :id)
+                ON CONFLICT (article_id, day) DO UPDATE SET reads = article_daily_reads.reads + EXCLUDED.reads""")
+                .setParameter("n", reads).setParameter("id", articleId).setParameter("day", day).executeUpdate();
+    }
+}

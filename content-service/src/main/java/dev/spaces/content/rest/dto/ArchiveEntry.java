@@ -1,0 +1,4 @@
+package dev.spaces.content.rest.dto;
+
+public record ArchiveEntry(int year, int month, long count) {
+}

@@ -1,0 +1,4 @@
+package dev.spaces.content.rest.dto;
+
+public record AuthorDto(String id, String name) {
+}

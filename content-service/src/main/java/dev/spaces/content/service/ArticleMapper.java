@@ -1,0 +1,88 @@
+package dev.spaces.content.service;
+
+import dev.spaces.content.config.ContentConfig;
+import dev.spaces.content.domain.Article;
+import dev.spaces.content.domain.CoverImage;
+import dev.spaces.content.domain.Tag;
+import dev.spaces.content.repository.ArticleRepository;
+import dev.spaces.content.rest.dto.ArticleRef;
+import dev.spaces.content.rest.dto.ArticleResponse;
+import dev.spaces.content.rest.dto.ArticleSummary;
+import dev.spaces.content.rest.dto.AuthorDto;
+import dev.spaces.content.rest.dto.CoverImageDto;
+import dev.spaces.content.rest.dto.SeriesNavDto;
+import dev.spaces.content.rest.dto.TermDto;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** Entity → response records; entities never leave the service. */
+@ApplicationScoped
+public class ArticleMapper {
+
+    private final ArticleRepository articles;
+    private final ContentConfig config;
+
+    public ArticleMapper(ArticleRepository articles, ContentConfig config) {
+        this.articles = articles;
+        this.config = config;
+    }
+
+    public ArticleResponse full(Article a, boolean withSource) {
+        return new ArticleResponse(a.id, a.slug, a.title, a.status.name().toLowerCase(), a.html, a.excerptHtml,
+                List.copyOf(a.formulas), a.diagnostics.isEmpty() ? null : List.copyOf(a.diagnostics),
+                a.publishedAt, a.scheduledAt, a.createdAt, a.updatedAt, author(a), category(a), tags(a),
+                seriesNavigation(a), a.coverImages.stream().map(ArticleMapper::cover).toList(), a.reads, a.version,
+                url(a), "/api/v1/articles/" + a.id + "/citation", withSource ? a.markdown : null);
+    }
+
+    public ArticleSummary summary(Article a) {
+        SeriesNavDto series = a.series == null ? null
+                : new SeriesNavDto(a.series.slug, a.series.title, a.seriesPosition, 0, null, null);
+        CoverImageDto cover = a.coverImages.isEmpty() ? null : cover(a.coverImages.getFirst());
+        return new ArticleSummary(a.id, a.slug, a.title, a.status.name().toLowerCase(), a.excerptHtml, a.publishedAt,
+                a.updatedAt, author(a), category(a), tags(a), series, a.reads, cover);
+    }
+
+    public String url(Article a) {
+        return config.siteUrl() + "/archives/" + a.id;
+    }
+
+    public static ArticleRef ref(Article a) {
+        return new ArticleRef(a.id, a.slug, a.title, a.seriesPosition);
+    }
+
+    private SeriesNavDto seriesNavigation(Article a) {
+        if (a.series == null) {
+            return null;
+        }
+        List<Article> parts = articles.seriesParts(a.series);
+        int index = -1;
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i).id.equals(a.id)) {
+                index = i;
+            }
+        }
+        ArticleRef previous = index > 0 ? ref(parts.get(index - 1)) : null;
+        ArticleRef next = index >= 0 && index + 1 < parts.size() ? ref(parts.get(index + 1)) : null;
+        return new SeriesNavDto(a.series.slug, a.series.title, a.seriesPosition, parts.size(), previous, next);
+    }
+
+    private static AuthorDto author(Article a) {
+        return new AuthorDto(a.authorId, a.authorName);
+    }
+
+    private static TermDto category(Article a) {
+        return a.category == null ? null : new TermDto(a.category.slug, a.category.name);
+    }
+
+    private static List<TermDto> tags(Article a) {
+        return a.tags.stream().sorted(Comparator.comparing((Tag t) -> t.name))
+                .map(t -> new TermDto(t.slug, t.name)).toList();
+    }
+
+    static CoverImageDto cover(CoverImage image) {
+        return new CoverImageDto(image.url(), image.caption(), image.alt());
+    }
+}
