@@ -1,9 +1,32 @@
 package dev.spaces.commons.markdown;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.commonmark.Extension;
+import org.commonmark.ext.footnotes.FootnotesExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.node.Document;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * Markdown + LaTeX to sanitized HTML, with formula extraction and validation.
+ * <p>
+ * CommonMark with GFM tables and strikethrough, footnotes and heading ids. Formulas ({@code $…$}, {@code $$…$$},
+ * {@code \(…\)}, {@code \[…\]}, bare {@code equation}/{@code align}/{@code aligned}/{@code gather}/{@code multline}/
+ * {@code cases} environments) are taken verbatim, marked for MathJax/KaTeX in the browser (see
+ * {@link MathHtmlRenderer}) and checked with KaTeX's parser. Raw HTML passes to the sanitizer of the chosen
+ * {@link HtmlPolicy}.
+ * <p>
  * Thread-safe; create one per application and {@link #close()} it on shutdown.
  */
 public class MarkdownPipeline implements AutoCloseable {
@@ -11,15 +34,94 @@ public class MarkdownPipeline implements AutoCloseable {
     /** Bumped whenever rendering or sanitizing output changes, so stored HTML can be re-rendered. */
     public static final String VERSION = "1";
 
+    private static final List<Extension> EXTENSIONS = List.of(
+            TablesExtension.create(),
+            StrikethroughExtension.builder().requireTwoTildes(true).build(),
+            HeadingAnchorExtension.create(),
+            FootnotesExtension.create());
+
+    private final PipelineSettings settings;
+    private final Parser parser = Parser.builder()
+            .extensions(EXTENSIONS)
+            .customBlockParserFactory(new MathBlockParser.Factory())
+            .customInlineContentParserFactory(new MathInlineParser.Factory())
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+            .build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
+            .nodeRendererFactory(context -> new MathHtmlRenderer(context.getWriter()))
+            .attributeProviderFactory(context -> new CodeLanguageAttributes())
+            .build();
+    private final KatexValidator validator;
+
     public MarkdownPipeline(PipelineSettings settings) {
+        this.settings = settings;
+        this.validator = new KatexValidator(settings);
     }
 
     /** Renders and validates every formula. */
     public RenderedDocument render(String markdown, HtmlPolicy policy) {
-        return new RenderedDocument("", "", List.of(), List.of(), "");
+        return render(markdown, policy, true);
+    }
+
+    /** Renders; validates the formulas only if asked to (diagnostics are then empty). */
+    public RenderedDocument render(String markdown, HtmlPolicy policy, boolean validateFormulas) {
+        Document document = parse(markdown);
+        List<MathNode> mathNodes = NodeWalk.preorder(document).stream()
+                .filter(MathNode.class::isInstance).map(MathNode.class::cast).toList();
+        List<MathFormula> formulas = new ArrayList<>();
+        for (MathNode math : mathNodes) {
+            formulas.add(new MathFormula(formulas.size(), math.source().tex(), math.mode(), math.line()));
+        }
+        // KaTeX runs on the validator's threads while this one renders
+        List<CompletableFuture<Optional<TexError>>> checks = validateFormulas
+                ? formulas.stream().map(validator::check).toList()
+                : List.of();
+
+        String html = HtmlSanitizer.sanitize(renderer.render(document), policy);
+        String plainText = PlainText.of(document);
+        Excerpt.cut(document, settings.excerptMaxChars());
+        String excerptHtml = HtmlSanitizer.sanitize(renderer.render(document), policy);
+
+        List<FormulaDiagnostic> diagnostics = new ArrayList<>();
+        for (int i = 0; i < checks.size(); i++) {
+            TexSource source = mathNodes.get(i).source();
+            int index = i;
+            await(checks.get(i)).ifPresent(error -> diagnostics.add(diagnostic(index, source, error)));
+        }
+        return new RenderedDocument(html, excerptHtml, List.copyOf(formulas), List.copyOf(diagnostics), plainText);
+    }
+
+    private Document parse(String markdown) {
+        Document document;
+        try {
+            document = (Document) parser.parse(markdown);
+        } catch (StackOverflowError e) {
+            // hostile input the parser cannot take apart: keep it, as text
+            document = new Document();
+            Paragraph paragraph = new Paragraph();
+            paragraph.appendChild(new Text(markdown));
+            document.appendChild(paragraph);
+        }
+        NestingGuard.flattenDeepNesting(document);
+        return document;
+    }
+
+    private static FormulaDiagnostic diagnostic(int index, TexSource source, TexError error) {
+        TexSource.Location at = error.position() < 0 ? source.start() : source.locate(error.position());
+        return new FormulaDiagnostic(index, at.line(), at.column(), source.tex(), error.message());
+    }
+
+    private static Optional<TexError> await(CompletableFuture<Optional<TexError>> check) {
+        try {
+            return check.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     @Override
     public void close() {
+        validator.close();
     }
 }

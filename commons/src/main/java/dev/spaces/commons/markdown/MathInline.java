@@ -1,0 +1,25 @@
+package dev.spaces.commons.markdown;
+
+import org.commonmark.node.CustomNode;
+
+/** A formula inside a paragraph; display math written mid-paragraph ({@code a $$x$$ b}) keeps display mode. */
+final class MathInline extends CustomNode implements MathNode {
+
+    private final TexSource source;
+    private final MathMode mode;
+
+    MathInline(TexSource source, MathMode mode) {
+        this.source = source;
+        this.mode = mode;
+    }
+
+    @Override
+    public TexSource source() {
+        return source;
+    }
+
+    @Override
+    public MathMode mode() {
+        return mode;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.spaces.commons.markdown;
+
+import java.util.List;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
+
+/** A formula in the Markdown tree: {@link MathInline} in running text or a {@link MathBlock} on its own lines. */
+sealed interface MathNode permits MathInline, MathBlock {
+
+    TexSource source();
+
+    MathMode mode();
+
+    /** 1-based line of the opening delimiter. */
+    default int line() {
+        List<SourceSpan> spans = ((Node) this).getSourceSpans();
+        return spans.isEmpty() ? source().start().line() : spans.getFirst().getLineIndex() + 1;
+    }
+}

@@ -1,0 +1,177 @@
+package dev.spaces.commons.markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** KaTeX validation: what is reported, where in the Markdown source, and that no formula can hang or break it. */
+@ExtendWith(SharedPipeline.class)
+class FormulaDiagnosticsTest {
+
+    /** Bound for the pathological formulas; they take well under a second once KaTeX is loaded. */
+    private static final Duration QUICKLY = Duration.ofSeconds(20);
+
+    private final MarkdownPipeline pipeline;
+
+    FormulaDiagnosticsTest(MarkdownPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    @BeforeAll
+    static void loadKatex(MarkdownPipeline pipeline) {
+        pipeline.render("$x$", HtmlPolicy.ARTICLE);
+    }
+
+    private RenderedDocument render(String markdown) {
+        return pipeline.render(markdown, HtmlPolicy.ARTICLE);
+    }
+
+    /** The pipeline still validates after a pathological formula. */
+    private void assertStillValidates() {
+        RenderedDocument document = render("$\\frac{a}{b}$ 与 $\\unknownmacro$");
+        assertThat(document.diagnostics()).extracting(FormulaDiagnostic::index).containsExactly(1);
+    }
+
+    @Test
+    void validFormulasHaveNoDiagnostics() {
+        RenderedDocument document = render("$\\mathbf{x} \\in \\mathbb{R}^d$ 与 $$\\operatorname*{argmin}_w \\|w\\|^2$$");
+
+        assertThat(document.diagnostics()).isEmpty();
+        assertThat(document.valid()).isTrue();
+    }
+
+    @Test
+    void unbalancedBraceIsReportedWhereTheFormulaEnds() {
+        String line = "前文 $a + {b$ 后文";
+        RenderedDocument document = render("第一行 $x$\n" + line);
+
+        assertThat(document.diagnostics()).singleElement().satisfies(diagnostic -> {
+            assertThat(diagnostic.index()).isEqualTo(1);
+            assertThat(diagnostic.line()).isEqualTo(2);
+            assertThat(diagnostic.column()).isEqualTo(line.indexOf("$ 后文") + 1);
+            assertThat(diagnostic.tex()).isEqualTo("a + {b");
+            assertThat(diagnostic.message()).contains("'}'");
+        });
+    }
+
+    @Test
+    void extraClosingBraceIsReportedAtTheBrace() {
+        String line = "式 $a}b$";
+        RenderedDocument document = render(line);
+
+        assertThat(document.diagnostics()).singleElement().satisfies(diagnostic -> {
+            assertThat(diagnostic.line()).isEqualTo(1);
+            assertThat(diagnostic.column()).isEqualTo(line.indexOf('}') + 1);
+        });
+    }
+
+    @Test
+    void unknownMacroInAMultiLineFormulaIsReportedAtItsLineAndColumn() {
+        String markdown = "# 标题\n\n$\\alpha$\n\n$$\n  a = b \\\\\n  c = \\foo{d}\n$$\n";
+        RenderedDocument document = render(markdown);
+
+        assertThat(document.diagnostics()).singleElement().satisfies(diagnostic -> {
+            assertThat(diagnostic.index()).isEqualTo(1);
+            assertThat(diagnostic.line()).isEqualTo(7);
+            assertThat(diagnostic.column()).isEqualTo(7);
+            assertThat(diagnostic.message()).isEqualTo("Undefined control sequence: \\foo");
+        });
+    }
+
+    @Test
+    void positionsInsideBlockQuotesAndListsAreSourceColumns() {
+        String line = "> - 项 $\\qux$ 与 $\\baz$";
+        RenderedDocument document = render("引言\n\n" + line);
+
+        assertThat(document.diagnostics()).extracting(FormulaDiagnostic::line, FormulaDiagnostic::column)
+                .containsExactly(tuple(3, line.indexOf("\\qux") + 1), tuple(3, line.indexOf("\\baz") + 1));
+    }
+
+    @Test
+    void unknownEnvironmentIsReported() {
+        RenderedDocument document = render("$$\\begin{foo} x \\end{foo}$$");
+
+        assertThat(document.diagnostics()).singleElement().satisfies(diagnostic -> {
+            assertThat(diagnostic.message()).contains("No such environment: foo");
+            assertThat(diagnostic.column()).isEqualTo(3 + "\\begin".length());
+        });
+    }
+
+    @Test
+    void macroLoopIsReportedQuickly() {
+        RenderedDocument document = assertTimeoutPreemptively(QUICKLY, () -> render("$\\def\\a{\\a\\a}\\a$"));
+
+        assertThat(document.diagnostics()).singleElement().satisfies(diagnostic -> {
+            assertThat(diagnostic.message()).contains("Too many expansions");
+            assertThat(diagnostic.column()).isEqualTo(2);
+        });
+        assertStillValidates();
+    }
+
+    @Test
+    void tenThousandNestedBracesAreReportedQuickly() {
+        // as long as the default limit allows, so that KaTeX really recurses 10,000 levels deep
+        String tex = "{".repeat(PipelineSettings.defaults().maxFormulaLength());
+        RenderedDocument document = assertTimeoutPreemptively(QUICKLY, () -> render("$$" + tex + "$$"));
+
+        assertThat(document.diagnostics()).singleElement()
+                .satisfies(diagnostic -> assertThat(diagnostic.message()).containsIgnoringCase("stack"));
+        assertStillValidates();
+    }
+
+    @Test
+    void oversizeFormulaIsReportedWithoutParsing() {
+        String tex = "x+".repeat(PipelineSettings.defaults().maxFormulaLength());
+        RenderedDocument document = assertTimeoutPreemptively(QUICKLY, () -> render("$" + tex + "x$"));
+
+        assertThat(document.diagnostics()).singleElement()
+                .satisfies(diagnostic -> assertThat(diagnostic.message()).contains("at most 10000"));
+    }
+
+    @Test
+    void formulaRunningPastTheTimeoutIsStoppedAndTheValidatorRecovers() {
+        PipelineSettings settings = new PipelineSettings(300, Duration.ofMillis(300), 10_000_000, 1);
+        try (MarkdownPipeline impatient = new MarkdownPipeline(settings)) {
+            impatient.render("$x$", HtmlPolicy.ARTICLE);
+            // KaTeX needs many seconds for this without a JIT
+            String slow = "x+".repeat(200_000) + "x";
+
+            RenderedDocument document = assertTimeoutPreemptively(QUICKLY,
+                    () -> impatient.render("$" + slow + "$", HtmlPolicy.ARTICLE));
+
+            assertThat(document.diagnostics()).singleElement()
+                    .satisfies(diagnostic -> assertThat(diagnostic.message()).contains("longer than 300 ms"));
+            RenderedDocument after = impatient.render("$\\frac{a}{b}$ $\\foo$", HtmlPolicy.ARTICLE);
+            assertThat(after.diagnostics()).extracting(FormulaDiagnostic::index).containsExactly(1);
+        }
+    }
+
+    @Test
+    void hrefIsNeverRenderedAsALink() {
+        RenderedDocument document = render("$\\href{javascript:alert(1)}{x}$ 与 $\\url{javascript:alert(2)}$");
+
+        assertThat(document.html()).doesNotContain("<a", "href=");
+        assertThat(Html.math(document.html())).containsExactly("span.inline:\\(\\href{javascript:alert(1)}{x}\\)",
+                "span.inline:\\(\\url{javascript:alert(2)}\\)");
+    }
+
+    @Test
+    void validationCanBeSkipped() {
+        RenderedDocument document = pipeline.render("$\\foo$", HtmlPolicy.ARTICLE, false);
+
+        assertThat(document.formulas()).hasSize(1);
+        assertThat(document.diagnostics()).isEmpty();
+    }
+
+    @Test
+    void rerenderingGivesTheSameDiagnostics() {
+        String markdown = "$\\frac{a}{b$ 与 $\\alpha$ 与 $\\beta}$";
+
+        assertThat(render(markdown).diagnostics()).isEqualTo(render(markdown).diagnostics()).hasSize(2);
+    }
+}
