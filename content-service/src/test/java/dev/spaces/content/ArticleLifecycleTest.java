@@ -210,7 +210,7 @@ class ArticleLifecycleTest {
         assertThat(events).allSatisfy(e -> {
             assertThat(e.get("id")).isNotNull();
             assertThat(e.get("occurred_at")).isNotNull();
-            assertThat((String) e.get("payload")).contains("\"id\":" + id).contains("\"schemaVersion\":1");
+            assertThat((String) e.get("payload")).contains("\"id\": " + id).contains("\"schemaVersion\": 1");
         });
         assertThat(events).extracting(e -> ((Number) e.get("aggregate_version")).longValue()).isSorted();
     }

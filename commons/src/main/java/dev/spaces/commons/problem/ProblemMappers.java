@@ -58,6 +58,12 @@ public class ProblemMappers {
                 null)).build();
     }
 
+    /** Jackson's type/shape errors get their own mapper so the built-in (plain JSON) one never answers. */
+    @ServerExceptionMapper
+    public Response wrongShape(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
         String detail = "The request body is not valid JSON";

@@ -74,6 +74,7 @@ public class Article {
     public Integer seriesPosition;
 
     @ManyToMany(fetch = FetchType.LAZY)
+    @jakarta.persistence.OrderBy("name")
     @JoinTable(name = "article_tag", joinColumns = @JoinColumn(name = "article_id"),
             inverseJoinColumns = @JoinColumn(name = "tag_id"))
     public Set<Tag> tags = new LinkedHashSet<>();

@@ -110,22 +110,24 @@ public class ArticleRepository implements PanacheRepository<Article> {
     /** Published articles sharing series (3), tags (2 each) or category (1) with the article; never itself. */
     @SuppressWarnings("unchecked")
     public List<Long> relatedIds(Article article, int limit) {
+        // -1 stands for "none": ids are positive, and typed parameters keep PostgreSQL's planner happy.
+        long series = article.series == null ? -1 : article.series.id;
+        long category = article.category == null ? -1 : article.category.id;
         List<Number> ids = getEntityManager().createNativeQuery("""
-                SELECT a.id FROM article a
-                WHERE a.status = 'PUBLISHED' AND a.id <> :id
-                  AND ((:series IS NOT NULL AND a.series_id = :series)
-                       OR (:category IS NOT NULL AND a.category_id = :category)
-                       OR EXISTS (SELECT 1 FROM article_tag t1 JOIN article_tag t2 ON t1.tag_id = t2.tag_id
-                                  WHERE t1.article_id = a.id AND t2.article_id = :id))
-                ORDER BY (CASE WHEN :series IS NOT NULL AND a.series_id = :series THEN 3 ELSE 0 END)
-                       + 2 * (SELECT COUNT(*) FROM article_tag t1 JOIN article_tag t2 ON t1.tag_id = t2.tag_id
-                              WHERE t1.article_id = a.id AND t2.article_id = :id)
-                       + (CASE WHEN :category IS NOT NULL AND a.category_id = :category THEN 1 ELSE 0 END) DESC,
-                         a.published_at DESC, a.id DESC
+                SELECT a.id FROM (
+                    SELECT a.id, a.published_at,
+                           (CASE WHEN a.series_id = :series THEN 3 ELSE 0 END)
+                         + 2 * (SELECT COUNT(*) FROM article_tag t1 JOIN article_tag t2 ON t1.tag_id = t2.tag_id
+                                WHERE t1.article_id = a.id AND t2.article_id = :id)
+                         + (CASE WHEN a.category_id = :category THEN 1 ELSE 0 END) AS score
+                    FROM article a
+                    WHERE a.status = 'PUBLISHED' AND a.id <> :id) a
+                WHERE a.score > 0
+                ORDER BY a.score DESC, a.published_at DESC, a.id DESC
                 LIMIT :limit""")
                 .setParameter("id", article.id)
-                .setParameter("series", article.series == null ? null : article.series.id)
-                .setParameter("category", article.category == null ? null : article.category.id)
+                .setParameter("series", series)
+                .setParameter("category", category)
                 .setParameter("limit", limit)
                 .getResultList();
         return ids.stream().map(Number::longValue).toList();
