@@ -1,27 +1,8 @@
 package dev.spaces.comment;
 
+import dev.spaces.commons.testing.ServiceBasicsContract;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-
-/** The service starts and exposes health, metrics, OpenAPI and problem+json errors. */
 @QuarkusTest
-class ServiceSkeletonTest {
-
-    @Test
-    void operationalEndpoints() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
-        given().get("/q/openapi?format=json").then().statusCode(200).body("openapi", containsString("3."));
-    }
-
-    @Test
-    void unknownPathsAreProblems() {
-        given().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json")
-                .body("status", equalTo(404));
-    }
+class ServiceSkeletonTest extends ServiceBasicsContract {
 }

@@ -94,7 +94,7 @@ public class SampleContentLoader {
             int position = 0;
             for (String path : sections) {
                 String markdown = read(path);
-                String title = firstHeading(markdown, path);
+                String title = firstHeading(markdown, path.substring(path.lastIndexOf('/') + 1).replace(".md", ""));
                 result.add(new ImportArticle("d2l-zh:" + path, title.length() > 200 ? title.substring(0, 200) : title,
                         null, D2L_FIRST_DAY.plusDays(day++), "d2l-zh", markdown, markdown + D2L_NOTICE, List.of(),
                         "动手学深度学习", List.of("d2l", "深度学习"), 0L, null, seriesTitle, ++position));

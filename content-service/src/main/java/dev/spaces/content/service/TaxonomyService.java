@@ -215,40 +215,38 @@ public class TaxonomyService {
 
     private void applyCategory(Category c, CategoryRequest r) {
         String slug = r.slug() != null ? r.slug() : Slugs.slugify(r.name(), "category");
-        categories.findBySlug(slug).filter(other -> !other.equals(c)).ifPresent(other -> {
-            throw ProblemException.conflict("A category with slug '" + slug + "' exists");
-        });
-        categories.findByName(r.name().strip()).filter(other -> !other.equals(c)).ifPresent(other -> {
-            throw ProblemException.conflict("A category named '" + r.name().strip() + "' exists");
-        });
+        String name = r.name().strip();
+        requireFree(categories.findBySlug(slug), c, "A category with slug '" + slug + "' exists");
+        requireFree(categories.findByName(name), c, "A category named '" + name + "' exists");
         c.slug = slug;
-        c.name = r.name().strip();
+        c.name = name;
         c.description = r.description();
     }
 
     private void applyTag(Tag t, TagRequest r) {
         String slug = r.slug() != null ? r.slug() : Slugs.slugify(r.name(), "tag");
-        tags.findBySlug(slug).filter(other -> !other.equals(t)).ifPresent(other -> {
-            throw ProblemException.conflict("A tag with slug '" + slug + "' exists");
-        });
-        tags.findByName(r.name().strip()).filter(other -> !other.equals(t)).ifPresent(other -> {
-            throw ProblemException.conflict("A tag named '" + r.name().strip() + "' exists");
-        });
+        String name = r.name().strip();
+        requireFree(tags.findBySlug(slug), t, "A tag with slug '" + slug + "' exists");
+        requireFree(tags.findByName(name), t, "A tag named '" + name + "' exists");
         t.slug = slug;
-        t.name = r.name().strip();
+        t.name = name;
     }
 
     private void applySeries(Series s, SeriesRequest r) {
         String slug = r.slug() != null ? r.slug() : Slugs.slugify(r.title(), "series");
-        series.findBySlug(slug).filter(other -> !other.equals(s)).ifPresent(other -> {
-            throw ProblemException.conflict("A series with slug '" + slug + "' exists");
-        });
-        series.findByTitle(r.title().strip()).filter(other -> !other.equals(s)).ifPresent(other -> {
-            throw ProblemException.conflict("A series titled '" + r.title().strip() + "' exists");
-        });
+        String title = r.title().strip();
+        requireFree(series.findBySlug(slug), s, "A series with slug '" + slug + "' exists");
+        requireFree(series.findByTitle(title), s, "A series titled '" + title + "' exists");
         s.slug = slug;
-        s.title = r.title().strip();
+        s.title = title;
         s.description = r.description();
+    }
+
+    /** Slugs and names are unique: a term other than the one being saved already holding it is a conflict. */
+    private static <T> void requireFree(java.util.Optional<T> holder, T self, String conflict) {
+        if (holder.isPresent() && holder.get() != self) {
+            throw ProblemException.conflict(conflict);
+        }
     }
 
     private static void requireEditor(Caller caller) {
