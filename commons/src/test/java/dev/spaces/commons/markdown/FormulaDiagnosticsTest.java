@@ -93,6 +93,15 @@ class FormulaDiagnosticsTest {
     }
 
     @Test
+    void positionsInTableCellsAreSourceColumns() {
+        String row = "| 1 | $\\qux$ |";
+        RenderedDocument document = render("| a | b |\n|---|---|\n" + row);
+
+        assertThat(document.diagnostics()).extracting(FormulaDiagnostic::line, FormulaDiagnostic::column)
+                .containsExactly(tuple(3, row.indexOf("\\qux") + 1));
+    }
+
+    @Test
     void unknownEnvironmentIsReported() {
         RenderedDocument document = render("$$\\begin{foo} x \\end{foo}$$");
 
