@@ -84,6 +84,14 @@ class FormulaDiagnosticsTest {
     }
 
     @Test
+    void formulaStartingAtALineEndIsLocatedOnTheNextLines() {
+        RenderedDocument document = render("> 即 $$\n> a +\n>   \\foo\n> $$ 成立");
+
+        assertThat(document.diagnostics()).extracting(FormulaDiagnostic::line, FormulaDiagnostic::column)
+                .containsExactly(tuple(3, 5));
+    }
+
+    @Test
     void positionsInsideBlockQuotesAndListsAreSourceColumns() {
         String line = "> - 项 $\\qux$ 与 $\\baz$";
         RenderedDocument document = render("引言\n\n" + line);
