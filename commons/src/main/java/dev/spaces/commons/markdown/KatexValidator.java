@@ -1,12 +1,10 @@
 package dev.spaces.commons.markdown;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,6 +36,8 @@ final class KatexValidator implements AutoCloseable {
     private final ThreadLocal<KatexContext> threadContext = new ThreadLocal<>();
     private final Set<KatexContext> openContexts = ConcurrentHashMap.newKeySet();
     private final LruCache<String, Optional<TexError>> results = new LruCache<>(CACHE_ENTRIES);
+    /** Checks queued or running, so that a formula repeated in a document (or across documents) is parsed once. */
+    private final Map<String, CompletableFuture<Optional<TexError>>> inFlight = new ConcurrentHashMap<>();
     private KatexEngine engine;
 
     KatexValidator(PipelineSettings settings) {
@@ -61,6 +61,12 @@ final class KatexValidator implements AutoCloseable {
         if (known != null) {
             return CompletableFuture.completedFuture(known);
         }
+        CompletableFuture<Optional<TexError>> pending = inFlight.computeIfAbsent(key, k -> submit(k, formula));
+        pending.whenComplete((result, failure) -> inFlight.remove(key, pending));
+        return pending;
+    }
+
+    private CompletableFuture<Optional<TexError>> submit(String key, MathFormula formula) {
         Check task = new Check(key, formula);
         try {
             workers.execute(task);
@@ -147,8 +153,7 @@ final class KatexValidator implements AutoCloseable {
 
     @Override
     public void close() {
-        List<Runnable> neverRun = new ArrayList<>(workers.shutdownNow());
-        for (Runnable task : neverRun) {
+        for (Runnable task : workers.shutdownNow()) {
             if (task instanceof Check check) {
                 check.result.completeExceptionally(new IllegalStateException("The Markdown pipeline was closed"));
             }

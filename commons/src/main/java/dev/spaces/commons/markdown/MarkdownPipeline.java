@@ -11,9 +11,6 @@ import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.node.Document;
-import org.commonmark.node.Node;
-import org.commonmark.node.Paragraph;
-import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -92,17 +89,9 @@ public class MarkdownPipeline implements AutoCloseable {
         return new RenderedDocument(html, excerptHtml, List.copyOf(formulas), List.copyOf(diagnostics), plainText);
     }
 
+    /** commonmark-java parses without recursion; only the tree walks after it need the nesting guard. */
     private Document parse(String markdown) {
-        Document document;
-        try {
-            document = (Document) parser.parse(markdown);
-        } catch (StackOverflowError e) {
-            // hostile input the parser cannot take apart: keep it, as text
-            document = new Document();
-            Paragraph paragraph = new Paragraph();
-            paragraph.appendChild(new Text(markdown));
-            document.appendChild(paragraph);
-        }
+        Document document = (Document) parser.parse(markdown);
         NestingGuard.flattenDeepNesting(document);
         return document;
     }

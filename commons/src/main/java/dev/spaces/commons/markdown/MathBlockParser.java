@@ -47,7 +47,8 @@ final class MathBlockParser extends AbstractBlockParser {
             int start = state.getNextNonSpaceIndex();
             Scanner scanner = scanner(line.substring(start, line.getContent().length()));
             MathSyntax.Opening opening = MathSyntax.open(scanner);
-            if (opening == null || opening.mode() != MathMode.DISPLAY || closesBeforeText(opening, scanner)) {
+            if (opening == null || opening.mode() != MathMode.DISPLAY || closesBeforeText(opening, scanner)
+                    || closesParagraphFormula(opening, matchedBlockParser)) {
                 return BlockStart.none();
             }
             return BlockStart.of(new MathBlockParser(opening)).atIndex(start);
@@ -62,6 +63,26 @@ final class MathBlockParser extends AbstractBlockParser {
             closer.skipClosing(scanner);
             scanner.whitespace();
             return scanner.peek() != Scanner.END;
+        }
+
+        /**
+         * Lines {@code a $$}, {@code x}, {@code $$ b}: the last {@code $$} closes the paragraph's formula, it opens none.
+         */
+        private static boolean closesParagraphFormula(MathSyntax.Opening opening, MatchedBlockParser matched) {
+            if (!opening.delimiter().equals("$$")) {
+                return false;
+            }
+            String paragraph = matched.getParagraphLines().getContent();
+            int delimiters = 0;
+            for (int i = 0; i < paragraph.length(); i++) {
+                if (paragraph.charAt(i) == '\\') {
+                    i++;
+                } else if (paragraph.startsWith("$$", i)) {
+                    delimiters++;
+                    i++;
+                }
+            }
+            return delimiters % 2 == 1;
         }
     }
 

@@ -9,7 +9,9 @@ import org.commonmark.renderer.html.HtmlWriter;
 /**
  * Marks formulas for MathJax or KaTeX auto-render in the browser: {@code <span class="math inline">\(…\)</span>},
  * {@code <div class="math display">\[…\]</div>} for display blocks and {@code <span class="math display">} for display
- * math written inside a paragraph. The TeX is HTML-escaped text; nothing is rendered on the server.
+ * math written inside a paragraph. The TeX is HTML-escaped text; nothing is rendered on the server. Pages should let
+ * MathJax/KaTeX typeset only these elements (MathJax {@code processHtmlClass: "math"} with {@code ignoreHtmlClass}
+ * on the body), since an escaped {@code \(} in ordinary text is not a formula.
  */
 final class MathHtmlRenderer implements NodeRenderer {
 

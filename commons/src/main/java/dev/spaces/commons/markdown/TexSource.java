@@ -1,6 +1,6 @@
 package dev.spaces.commons.markdown;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.parser.SourceLine;
@@ -15,39 +15,42 @@ final class TexSource {
     record Location(int line, int column) {
     }
 
+    /** A piece of one source line: where it starts in the joined lines, and in the source. */
+    private record Segment(int start, Location location) {
+    }
+
     private final String tex;
     /** Offset of {@link #tex} into the joined lines (leading whitespace stripped away). */
     private final int shift;
-    /** Per source line: offset of its first character in the joined lines, and its source location. */
-    private final int[] lineStarts;
-    private final Location[] lineLocations;
+    private final List<Segment> segments;
 
-    private TexSource(String tex, int shift, int[] lineStarts, Location[] lineLocations) {
+    private TexSource(String tex, int shift, List<Segment> segments) {
         this.tex = tex;
         this.shift = shift;
-        this.lineStarts = lineStarts;
-        this.lineLocations = lineLocations;
+        this.segments = segments;
     }
 
     /** Joins the lines with {@code \n}, as the inline parser sees them, and strips surrounding whitespace. */
     static TexSource of(List<SourceLine> lines) {
         StringBuilder joined = new StringBuilder();
-        int[] starts = new int[lines.size()];
-        Location[] locations = new Location[lines.size()];
-        for (int i = 0; i < lines.size(); i++) {
-            if (i > 0) {
+        List<Segment> segments = new ArrayList<>();
+        for (SourceLine line : lines) {
+            if (line != lines.getFirst()) {
                 joined.append('\n');
             }
-            starts[i] = joined.length();
-            SourceSpan span = lines.get(i).getSourceSpan();
-            locations[i] = span == null ? null : new Location(span.getLineIndex() + 1, span.getColumnIndex() + 1);
-            joined.append(lines.get(i).getContent());
+            // empty pieces (a formula starting at the end of a line) have no source span and no character to locate
+            SourceSpan span = line.getSourceSpan();
+            if (span != null) {
+                segments.add(new Segment(joined.length(),
+                        new Location(span.getLineIndex() + 1, span.getColumnIndex() + 1)));
+            }
+            joined.append(line.getContent());
         }
         int leadingSpace = 0;
         while (leadingSpace < joined.length() && Character.isWhitespace(joined.charAt(leadingSpace))) {
             leadingSpace++;
         }
-        return new TexSource(joined.toString().strip(), leadingSpace, starts, locations);
+        return new TexSource(joined.toString().strip(), leadingSpace, List.copyOf(segments));
     }
 
     String tex() {
@@ -61,20 +64,16 @@ final class TexSource {
 
     /** Source location of the character at {@code offset} in {@link #tex()}; offsets past the end point after it. */
     Location locate(int offset) {
+        if (segments.isEmpty()) {
+            return new Location(1, 1); // an empty formula: nothing to point at
+        }
         int raw = shift + Math.max(0, Math.min(offset, tex.length()));
-        int line = Arrays.binarySearch(lineStarts, raw);
-        if (line < 0) {
-            line = -line - 2;
+        Segment segment = segments.getFirst();
+        for (Segment candidate : segments) {
+            if (candidate.start() <= raw) {
+                segment = candidate;
+            }
         }
-        Location lineStart = lineLocations[line];
-        if (lineStart == null) {
-            return firstKnownLocation();
-        }
-        return new Location(lineStart.line(), lineStart.column() + raw - lineStarts[line]);
-    }
-
-    /** Without source spans (never the case for the pipeline's parser) the best answer is line 1. */
-    private Location firstKnownLocation() {
-        return Arrays.stream(lineLocations).filter(l -> l != null).findFirst().orElse(new Location(1, 1));
+        return new Location(segment.location().line(), segment.location().column() + raw - segment.start());
     }
 }

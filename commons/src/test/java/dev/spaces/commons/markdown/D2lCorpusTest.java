@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,7 +58,7 @@ class D2lCorpusTest {
 
         assertThat(document.html()).isNotBlank();
         assertThat(document.formulas()).extracting(MathFormula::index)
-                .isEqualTo(java.util.stream.IntStream.range(0, document.formulas().size()).boxed().toList());
+                .isEqualTo(IntStream.range(0, document.formulas().size()).boxed().toList());
         Map<String, Long> rendered = countByKey(document.formulas().stream()
                 .map(formula -> key(formula.mode(), formula.tex())).toList());
         List<String> scanned = DollarScanner.formulas(markdown);

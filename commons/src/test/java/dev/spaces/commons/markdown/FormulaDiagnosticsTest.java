@@ -84,12 +84,29 @@ class FormulaDiagnosticsTest {
     }
 
     @Test
+    void formulaStartingAtALineEndIsLocatedOnTheNextLines() {
+        RenderedDocument document = render("> 即 $$\n> a +\n>   \\foo\n> $$ 成立");
+
+        assertThat(document.diagnostics()).extracting(FormulaDiagnostic::line, FormulaDiagnostic::column)
+                .containsExactly(tuple(3, 5));
+    }
+
+    @Test
     void positionsInsideBlockQuotesAndListsAreSourceColumns() {
         String line = "> - 项 $\\qux$ 与 $\\baz$";
         RenderedDocument document = render("引言\n\n" + line);
 
         assertThat(document.diagnostics()).extracting(FormulaDiagnostic::line, FormulaDiagnostic::column)
                 .containsExactly(tuple(3, line.indexOf("\\qux") + 1), tuple(3, line.indexOf("\\baz") + 1));
+    }
+
+    @Test
+    void positionsInTableCellsAreSourceColumns() {
+        String row = "| 1 | $\\qux$ |";
+        RenderedDocument document = render("| a | b |\n|---|---|\n" + row);
+
+        assertThat(document.diagnostics()).extracting(FormulaDiagnostic::line, FormulaDiagnostic::column)
+                .containsExactly(tuple(3, row.indexOf("\\qux") + 1));
     }
 
     @Test

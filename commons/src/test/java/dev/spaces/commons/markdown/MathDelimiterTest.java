@@ -182,6 +182,14 @@ class MathDelimiterTest {
     }
 
     @Test
+    void displayMathOpenedAtALineEndAndClosedAtALineStartStaysInTheParagraph() {
+        RenderedDocument document = render("即 $$\nx = 1\n$$ 成立，且 \\[\ny\n\\] 亦然");
+
+        assertThat(texts(document)).containsExactly("x = 1", "y");
+        assertThat(document.html()).startsWith("<p>即 <span class=\"math display\">").doesNotContain("<div");
+    }
+
+    @Test
     void displayMathOnOneLineWithTextAfterStaysInTheParagraph() {
         RenderedDocument document = render("$$a$$ 和 $$b$$ 都是公式");
 
