@@ -58,8 +58,10 @@ final class HtmlSanitizer {
                 .allowAttributes("start").matching(Pattern.compile("\\d{1,9}")).onElements("ol")
                 .allowAttributes("align").matching(Pattern.compile("left|center|right")).onElements("th", "td")
                 .allowAttributes("class").matching(Pattern.compile("language-[\\w+#-]{1,40}")).onElements("code")
-                .allowAttributes("class").matching(Pattern.compile("math (inline|display)")).onElements("span", "div")
-                .allowAttributes("title").onElements("a")
+                // one class rule per element: OWASP keeps only the last matcher given for an attribute
+                .allowAttributes("class").matching(Pattern.compile("math (inline|display)|math-error"))
+                .onElements("span", "div")
+                .allowAttributes("title").onElements("a", "span", "div")
                 .allowUrlProtocols("http", "https", "mailto");
     }
 

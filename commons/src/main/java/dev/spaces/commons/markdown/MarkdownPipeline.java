@@ -29,7 +29,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 public class MarkdownPipeline implements AutoCloseable {
 
     /** Bumped whenever rendering or sanitizing output changes, so stored HTML can be re-rendered. */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
 
     private static final List<Extension> EXTENSIONS = List.of(
             TablesExtension.create(),
@@ -75,18 +75,34 @@ public class MarkdownPipeline implements AutoCloseable {
                 ? formulas.stream().map(validator::check).toList()
                 : List.of();
 
+        // Comments show invalid formulas as error marks, so their checks must finish before rendering.
+        boolean markInvalid = policy == HtmlPolicy.COMMENT;
+        List<FormulaDiagnostic> diagnostics = markInvalid ? diagnostics(checks, mathNodes) : null;
+
         String html = HtmlSanitizer.sanitize(renderer.render(document), policy);
         String plainText = PlainText.of(document);
         Excerpt.cut(document, settings.excerptMaxChars());
         String excerptHtml = HtmlSanitizer.sanitize(renderer.render(document), policy);
 
+        if (diagnostics == null) {
+            diagnostics = diagnostics(checks, mathNodes);
+        }
+        return new RenderedDocument(html, excerptHtml, List.copyOf(formulas), diagnostics, plainText);
+    }
+
+    /** Waits for the checks; formulas that fail are marked so the renderer shows them as errors. */
+    private static List<FormulaDiagnostic> diagnostics(List<CompletableFuture<Optional<TexError>>> checks,
+                                                       List<MathNode> mathNodes) {
         List<FormulaDiagnostic> diagnostics = new ArrayList<>();
         for (int i = 0; i < checks.size(); i++) {
-            TexSource source = mathNodes.get(i).source();
+            MathNode math = mathNodes.get(i);
             int index = i;
-            await(checks.get(i)).ifPresent(error -> diagnostics.add(diagnostic(index, source, error)));
+            await(checks.get(i)).ifPresent(error -> {
+                math.markInvalid(error.message());
+                diagnostics.add(diagnostic(index, math.source(), error));
+            });
         }
-        return new RenderedDocument(html, excerptHtml, List.copyOf(formulas), List.copyOf(diagnostics), plainText);
+        return List.copyOf(diagnostics);
     }
 
     /** commonmark-java parses without recursion; only the tree walks after it need the nesting guard. */

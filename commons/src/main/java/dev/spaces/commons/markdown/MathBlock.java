@@ -17,6 +17,18 @@ final class MathBlock extends CustomBlock implements MathNode {
         return source;
     }
 
+    private String error;
+
+    @Override
+    public String error() {
+        return error;
+    }
+
+    @Override
+    public void markInvalid(String message) {
+        this.error = message;
+    }
+
     @Override
     public MathMode mode() {
         return MathMode.DISPLAY;

@@ -33,8 +33,14 @@ final class MathHtmlRenderer implements NodeRenderer {
         if (node instanceof MathBlock) {
             html.line();
         }
-        html.tag(element, Map.of("class", "math " + math.mode().wireName()));
-        html.text(MathSyntax.delimited(math.source().tex(), math.mode()));
+        if (math.error() != null) {
+            // Invalid TeX is shown as source with the parser's message, without delimiters, so nothing typesets it.
+            html.tag(element, Map.of("class", "math-error", "title", math.error()));
+            html.text(math.source().tex());
+        } else {
+            html.tag(element, Map.of("class", "math " + math.mode().wireName()));
+            html.text(MathSyntax.delimited(math.source().tex(), math.mode()));
+        }
         html.tag("/" + element);
         if (node instanceof MathBlock) {
             html.line();

@@ -18,6 +18,18 @@ final class MathInline extends CustomNode implements MathNode {
         return source;
     }
 
+    private String error;
+
+    @Override
+    public String error() {
+        return error;
+    }
+
+    @Override
+    public void markInvalid(String message) {
+        this.error = message;
+    }
+
     @Override
     public MathMode mode() {
         return mode;

@@ -11,6 +11,11 @@ sealed interface MathNode permits MathInline, MathBlock {
 
     MathMode mode();
 
+    /** The parser's message when this formula was found invalid and is to be shown as an error mark. */
+    String error();
+
+    void markInvalid(String message);
+
     /** 1-based line of the opening delimiter. */
     default int line() {
         List<SourceSpan> spans = ((Node) this).getSourceSpans();

@@ -191,4 +191,17 @@ class FormulaDiagnosticsTest {
 
         assertThat(render(markdown).diagnostics()).isEqualTo(render(markdown).diagnostics()).hasSize(2);
     }
+
+    @Test
+    void commentsShowInvalidFormulasAsInertErrorMarks() {
+        RenderedDocument document = pipeline.render("好 $x^2$ 坏 $\\frac{a}{b$ 与 $\\def\\a{\\a\\a}\\a$",
+                HtmlPolicy.COMMENT);
+        assertThat(document.diagnostics()).extracting(FormulaDiagnostic::index).containsExactly(1, 2);
+        assertThat(document.html())
+                .contains("<span class=\"math inline\">\\(x^2\\)</span>")
+                .contains("class=\"math-error\"")
+                .doesNotContain("\\(\\frac{a}{b\\)")
+                .doesNotContain("<a ");
+        assertThat(pipeline.render(document.html(), HtmlPolicy.COMMENT).html()).contains("math-error");
+    }
 }

@@ -16,7 +16,7 @@ import dev.spaces.content.rest.dto.ArticleSummary;
 import dev.spaces.content.rest.dto.PublishRequest;
 import dev.spaces.content.rest.dto.RevisionResponse;
 import dev.spaces.content.service.ArticleService;
-import dev.spaces.content.service.CurrentCaller;
+import dev.spaces.commons.security.CurrentCaller;
 import dev.spaces.content.service.CitationFormat;
 import dev.spaces.content.service.CitationService;
 import dev.spaces.content.service.ReadCounter;

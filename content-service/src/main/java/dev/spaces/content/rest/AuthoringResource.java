@@ -6,7 +6,7 @@ import dev.spaces.content.rest.dto.ImportResult;
 import dev.spaces.content.rest.dto.PreviewRequest;
 import dev.spaces.content.rest.dto.PreviewResponse;
 import dev.spaces.content.service.ArticleService;
-import dev.spaces.content.service.CurrentCaller;
+import dev.spaces.commons.security.CurrentCaller;
 import dev.spaces.content.service.ImportService;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;

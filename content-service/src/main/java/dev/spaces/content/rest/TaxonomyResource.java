@@ -9,7 +9,7 @@ import dev.spaces.content.rest.dto.SeriesRequest;
 import dev.spaces.content.rest.dto.SeriesResponse;
 import dev.spaces.content.rest.dto.TagRequest;
 import dev.spaces.content.rest.dto.TagResponse;
-import dev.spaces.content.service.CurrentCaller;
+import dev.spaces.commons.security.CurrentCaller;
 import dev.spaces.content.service.TaxonomyService;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;

@@ -1,5 +1,6 @@
 package dev.spaces.content.service;
 
+import dev.spaces.commons.security.Caller;
 import dev.spaces.commons.http.EntityTags;
 import dev.spaces.commons.http.PageResponse;
 import dev.spaces.commons.markdown.FormulaDiagnostic;

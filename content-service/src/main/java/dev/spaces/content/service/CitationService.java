@@ -1,5 +1,6 @@
 package dev.spaces.content.service;
 
+import dev.spaces.commons.security.Caller;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

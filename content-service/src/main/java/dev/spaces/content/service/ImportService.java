@@ -1,5 +1,6 @@
 package dev.spaces.content.service;
 
+import dev.spaces.commons.security.Caller;
 import dev.spaces.commons.validation.Slugs;
 import dev.spaces.content.config.ContentConfig;
 import dev.spaces.content.domain.Article;

@@ -1,5 +1,6 @@
 package dev.spaces.content.service;
 
+import dev.spaces.commons.security.Caller;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spaces.content.config.ContentConfig;

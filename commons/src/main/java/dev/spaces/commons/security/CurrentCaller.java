@@ -1,4 +1,4 @@
-package dev.spaces.content.service;
+package dev.spaces.commons.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -6,7 +6,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.security.Principal;
 
-/** The {@link Caller} of the current request, from the verified bearer token. */
+/** The {@link Caller} of the current request, read once from the verified token. */
 @RequestScoped
 public class CurrentCaller {
 
@@ -29,13 +29,13 @@ public class CurrentCaller {
             return Caller.ANONYMOUS;
         }
         Principal principal = identity.getPrincipal();
-        String subject = principal.getName();
-        String name = subject;
-        if (principal instanceof JsonWebToken jwt) {
-            subject = jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
-            name = firstNonBlank(jwt.getClaim("name"), jwt.getClaim("preferred_username"), subject);
+        if (!(principal instanceof JsonWebToken jwt)) {
+            return new Caller(principal.getName(), principal.getName(), principal.getName(), null, identity.getRoles());
         }
-        return new Caller(subject, name, identity.getRoles());
+        String subject = jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
+        String username = firstNonBlank(jwt.getClaim("preferred_username"), subject);
+        String name = firstNonBlank(jwt.getClaim("name"), username);
+        return new Caller(subject, username, name, firstNonBlank(jwt.getClaim("email")), identity.getRoles());
     }
 
     private static String firstNonBlank(Object... values) {

@@ -1,0 +1,5 @@
+package dev.spaces.comment.domain;
+
+public enum CommentStatus {
+    PENDING, APPROVED, REJECTED, SPAM
+}
