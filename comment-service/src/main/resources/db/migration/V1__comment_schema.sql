@@ -9,6 +9,7 @@ CREATE TABLE member (
     website         VARCHAR(500),
     bio             VARCHAR(500),
     notify_on_reply BOOLEAN      NOT NULL DEFAULT TRUE,
+    moderator       BOOLEAN      NOT NULL DEFAULT FALSE,
     joined_at       TIMESTAMPTZ  NOT NULL,
     deleted_at      TIMESTAMPTZ,
     version         BIGINT       NOT NULL DEFAULT 0
@@ -71,6 +72,7 @@ CREATE INDEX moderation_action_at_idx ON moderation_action (at DESC);
 
 CREATE TABLE outbox_event (
     id                UUID PRIMARY KEY,
+    seq               BIGSERIAL    NOT NULL UNIQUE, -- delivery order
     type              VARCHAR(64)  NOT NULL,
     aggregate_type    VARCHAR(32)  NOT NULL,
     aggregate_id      BIGINT       NOT NULL,
@@ -79,4 +81,4 @@ CREATE TABLE outbox_event (
     payload           JSONB        NOT NULL,
     dispatched_at     TIMESTAMPTZ
 );
-CREATE INDEX outbox_event_pending_idx ON outbox_event (occurred_at) WHERE dispatched_at IS NULL;
+CREATE INDEX outbox_event_pending_idx ON outbox_event (seq) WHERE dispatched_at IS NULL;

@@ -89,6 +89,7 @@ CREATE INDEX article_daily_reads_day_idx ON article_daily_reads (day);
 
 CREATE TABLE outbox_event (
     id                UUID PRIMARY KEY,
+    seq               BIGSERIAL    NOT NULL UNIQUE, -- delivery order
     type              VARCHAR(64)  NOT NULL,
     aggregate_type    VARCHAR(32)  NOT NULL,
     aggregate_id      BIGINT       NOT NULL,
@@ -97,4 +98,4 @@ CREATE TABLE outbox_event (
     payload           JSONB        NOT NULL,
     dispatched_at     TIMESTAMPTZ
 );
-CREATE INDEX outbox_event_pending_idx ON outbox_event (occurred_at) WHERE dispatched_at IS NULL;
+CREATE INDEX outbox_event_pending_idx ON outbox_event (seq) WHERE dispatched_at IS NULL;

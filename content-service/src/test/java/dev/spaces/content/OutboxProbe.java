@@ -23,7 +23,7 @@ final class OutboxProbe {
         AgroalDataSource ds = CDI.current().select(AgroalDataSource.class).get();
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT id, type, aggregate_id, aggregate_version, occurred_at, "
-                     + "payload::text AS payload FROM outbox_event WHERE aggregate_id = ? ORDER BY occurred_at, aggregate_version")) {
+                     + "payload::text AS payload FROM outbox_event WHERE aggregate_id = ? ORDER BY seq")) {
             ps.setLong(1, articleId);
             List<Map<String, Object>> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

@@ -1,15 +1,11 @@
 package dev.spaces.content;
 
 import dev.spaces.commons.testing.PostgresTestResource;
+import dev.spaces.commons.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.jwt.build.Jwt;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Real PostgreSQL for every test class, and bearer tokens signed with the test key the service trusts. */
@@ -22,23 +18,15 @@ public final class TestSupport {
     }
 
     public static String token(String username, String... roles) {
-        return Jwt.issuer("https://issuer.spaces.test")
-                .subject("sub-" + username)
-                .audience("spaces-api")
-                .claim("preferred_username", username)
-                .claim("name", username)
-                .claim("realm_access", Map.of("roles", List.of(roles)))
-                .groups(Set.of(roles))
-                .expiresIn(3600)
-                .sign();
+        return TestTokens.token(username, roles);
     }
 
     public static RequestSpecification as(String username, String... roles) {
-        return RestAssured.given().auth().oauth2(token(username, roles)).contentType(ContentType.JSON);
+        return TestTokens.as(username, roles);
     }
 
     public static RequestSpecification anonymous() {
-        return RestAssured.given().contentType(ContentType.JSON);
+        return TestTokens.anonymous();
     }
 
     public static RequestSpecification admin() {

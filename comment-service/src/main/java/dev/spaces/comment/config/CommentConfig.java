@@ -14,8 +14,8 @@ public interface CommentConfig {
     @WithDefault("false")
     boolean guestComments();
 
-    /** Members with this many approved comments skip the moderation queue. */
-    @WithDefault("3")
+    /** Members with this many approved comments skip the moderation queue (WordPress's default rule is 1). */
+    @WithDefault("1")
     int trustedAfterApproved();
 
     @WithDefault("PT15M")
@@ -24,7 +24,8 @@ public interface CommentConfig {
     @WithDefault("10000")
     int maxBodyChars();
 
-    @WithDefault("2000")
+    /** Longest accepted source line (characters). */
+    @WithDefault("10000")
     int maxLineLength();
 
     /** Comments with more links than this are held for moderation. */

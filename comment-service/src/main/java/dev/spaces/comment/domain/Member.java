@@ -27,6 +27,8 @@ public class Member {
     public String bio;
     @Column(name = "notify_on_reply")
     public boolean notifyOnReply = true;
+    /** Mirrors the moderator/admin realm role, refreshed from each token; shown as a badge. */
+    public boolean moderator;
     @Column(name = "joined_at")
     public Instant joinedAt;
     @Column(name = "deleted_at")

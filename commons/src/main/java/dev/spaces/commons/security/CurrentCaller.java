@@ -33,9 +33,14 @@ public class CurrentCaller {
             return new Caller(principal.getName(), principal.getName(), principal.getName(), null, identity.getRoles());
         }
         String subject = jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
-        String username = firstNonBlank(jwt.getClaim("preferred_username"), subject);
-        String name = firstNonBlank(jwt.getClaim("name"), username);
-        return new Caller(subject, username, name, firstNonBlank(jwt.getClaim("email")), identity.getRoles());
+        String username = firstNonBlank(claim(jwt, "preferred_username"), subject);
+        String name = firstNonBlank(claim(jwt, "name"), username);
+        return new Caller(subject, username, name, firstNonBlank(claim(jwt, "email")), identity.getRoles());
+    }
+
+    /** Typed as Object: the generic getClaim would otherwise be inferred as the varargs array. */
+    private static Object claim(JsonWebToken jwt, String name) {
+        return jwt.getClaim(name);
     }
 
     private static String firstNonBlank(Object... values) {

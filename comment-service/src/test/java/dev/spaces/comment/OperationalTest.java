@@ -4,5 +4,5 @@ import dev.spaces.commons.testing.ServiceBasicsContract;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class ServiceSkeletonTest extends ServiceBasicsContract {
+class OperationalTest extends ServiceBasicsContract {
 }

@@ -1,0 +1,98 @@
+package dev.spaces.comment.client;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.spaces.comment.config.CommentConfig;
+import dev.spaces.commons.problem.ProblemException;
+import io.smallrye.faulttolerance.api.Guard;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Asks content-service whether an article is published, through a guard (timeout, retries with backoff, circuit
+ * breaker) and a short cache, so a slow or failing content-service neither blocks comment threads nor is hammered.
+ * When it cannot answer, callers get 503 rather than a wrong 404.
+ */
+@ApplicationScoped
+public class ArticleLookup {
+
+    private static final Logger LOG = Logger.getLogger(ArticleLookup.class);
+
+    private final ContentClient content;
+    private final Guard guard;
+    private final Cache<Long, Optional<PublishedArticle>> cache;
+
+    public ArticleLookup(@RestClient ContentClient content, CommentConfig config) {
+        this.content = content;
+        this.guard = Guard.create()
+                .withDescription("content-service article lookup")
+                .withTimeout().duration(3, ChronoUnit.SECONDS).done()
+                .withRetry().maxRetries(2).delay(100, ChronoUnit.MILLIS).jitter(50, ChronoUnit.MILLIS)
+                .retryOn(UpstreamUnavailable.class).done()
+                .withCircuitBreaker().requestVolumeThreshold(10).failureRatio(0.5).delay(5, ChronoUnit.SECONDS)
+                .failOn(UpstreamUnavailable.class).done()
+                .build();
+        this.cache = Caffeine.newBuilder().expireAfterWrite(config.articleCacheTtl()).maximumSize(10_000).build();
+    }
+
+    /** The published article, or empty when it does not exist or is not published. */
+    public Optional<PublishedArticle> published(long articleId) {
+        Optional<PublishedArticle> cached = cache.getIfPresent(articleId);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<PublishedArticle> found;
+        try {
+            found = guard.call(() -> fetch(articleId), optionalType());
+        } catch (Exception e) {
+            LOG.warnf("content-service could not tell whether article %d is published: %s", articleId, e.toString());
+            throw new ProblemException(503, "upstream-unavailable", "Service unavailable",
+                    "Articles cannot be checked right now; try again shortly").withHeader("Retry-After", "5");
+        }
+        cache.put(articleId, found);
+        return found;
+    }
+
+    public PublishedArticle requirePublished(long articleId) {
+        return published(articleId).orElseThrow(() -> ProblemException.notFound("Article " + articleId));
+    }
+
+    private Optional<PublishedArticle> fetch(long articleId) {
+        try (Response response = content.article(articleId)) {
+            if (response.getStatus() == 200) {
+                return Optional.of(response.readEntity(PublishedArticle.class));
+            }
+            if (response.getStatus() == 404) {
+                return Optional.empty();
+            }
+            throw new UpstreamUnavailable("content-service answered " + response.getStatus());
+        } catch (WebApplicationException e) {
+            // the client's default mapper turns 4xx/5xx into exceptions
+            if (e.getResponse().getStatus() == 404) {
+                return Optional.empty();
+            }
+            throw new UpstreamUnavailable("content-service answered " + e.getResponse().getStatus());
+        } catch (ProcessingException e) {
+            throw new UpstreamUnavailable(e.getMessage());
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Class<Optional<PublishedArticle>> optionalType() {
+        return (Class) Optional.class;
+    }
+
+    /** content-service did not answer usefully (down, 5xx, timeout): worth a retry, counts for the breaker. */
+    static final class UpstreamUnavailable extends RuntimeException {
+        UpstreamUnavailable(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

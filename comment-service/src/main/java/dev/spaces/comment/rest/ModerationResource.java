@@ -1,0 +1,88 @@
+package dev.spaces.comment.rest;
+
+import dev.spaces.comment.domain.CommentStatus;
+import dev.spaces.comment.rest.dto.AuditEntry;
+import dev.spaces.comment.rest.dto.BulkModerationRequest;
+import dev.spaces.comment.rest.dto.CommentEditResponse;
+import dev.spaces.comment.rest.dto.CommentResponse;
+import dev.spaces.comment.rest.dto.ModerationRequest;
+import dev.spaces.comment.service.ModerationService;
+import dev.spaces.commons.http.PageResponse;
+import dev.spaces.commons.security.CurrentCaller;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Moderation")
+public class ModerationResource {
+
+    private final ModerationService moderation;
+    private final CurrentCaller caller;
+
+    public ModerationResource(ModerationService moderation, CurrentCaller caller) {
+        this.moderation = moderation;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/moderation/comments")
+    @Operation(summary = "The moderation queue (pending), or spam / rejected comments")
+    public PageResponse<CommentResponse> queue(@QueryParam("status") @DefaultValue("pending")
+                                               @Pattern(regexp = "pending|spam|rejected", message = "must be pending, spam or rejected")
+                                               String status,
+                                               @QueryParam("page") @DefaultValue("1") @Min(1) int page,
+                                               @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return moderation.queue(caller.get(), CommentStatus.valueOf(status.toUpperCase()), page, size);
+    }
+
+    @POST
+    @Path("/comments/{id}/moderation")
+    @Operation(summary = "approve | reject | spam | pin | unpin, with a reason for the audit trail")
+    public CommentResponse moderate(@PathParam("id") long id, @NotNull @Valid ModerationRequest request) {
+        return moderation.moderate(caller.get(), id, request.action(), request.reason());
+    }
+
+    @POST
+    @Path("/moderation/comments/bulk")
+    @Operation(summary = "The same action on up to 100 comments, all or nothing")
+    public List<CommentResponse> bulk(@NotNull @Valid BulkModerationRequest request) {
+        return moderation.moderateAll(caller.get(), request.ids(), request.action(), request.reason());
+    }
+
+    @GET
+    @Path("/moderation/audit")
+    @Operation(summary = "Who moderated what, when, newest first")
+    public PageResponse<AuditEntry> audit(@QueryParam("page") @DefaultValue("1") @Min(1) int page,
+                                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return moderation.audit(caller.get(), page, size);
+    }
+
+    @GET
+    @Path("/comments/{id}/edits")
+    @Operation(summary = "Earlier versions of an edited comment")
+    public List<CommentEditResponse> edits(@PathParam("id") long id) {
+        return moderation.edits(caller.get(), id);
+    }
+}

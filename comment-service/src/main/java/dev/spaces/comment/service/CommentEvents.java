@@ -1,0 +1,70 @@
+package dev.spaces.comment.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spaces.comment.domain.Comment;
+import dev.spaces.comment.domain.Member;
+import dev.spaces.comment.repository.CommentRepository;
+import dev.spaces.commons.outbox.OutboxAppender;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+
+/**
+ * Comment and member events, written to the outbox in the caller's transaction (schema version 1).
+ * {@code comment.replied} is only written once a reply is approved, so nobody is notified of spam.
+ */
+@ApplicationScoped
+public class CommentEvents {
+
+    public record CommentPayload(int schemaVersion, long id, long articleId, Long parentId, Long authorMemberId,
+                                 String status, Instant createdAt, Long parentAuthorMemberId) {
+    }
+
+    public record MemberPayload(int schemaVersion, long id, String displayName, Instant joinedAt) {
+    }
+
+    private final CommentRepository comments;
+    private final ObjectMapper json;
+
+    public CommentEvents(CommentRepository comments, ObjectMapper json) {
+        this.comments = comments;
+        this.json = json;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void created(Comment c) {
+        append("comment.created", c, null);
+    }
+
+    /** Approval, plus the reply notification when the parent has another member as author. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void approved(Comment c) {
+        append("comment.approved", c, null);
+        if (c.parentId != null) {
+            Comment parent = comments.findById(c.parentId);
+            Member parentAuthor = parent == null ? null : parent.member;
+            if (parentAuthor != null && !parentAuthor.deleted() && (c.member == null || !parentAuthor.id.equals(c.member.id))) {
+                append("comment.replied", c, parentAuthor.id);
+            }
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deleted(Comment c) {
+        append("comment.deleted", c, null);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void memberCreated(Member m) {
+        OutboxAppender.append(comments.getEntityManager(), json, "member.created", "member", m.id, m.version,
+                new MemberPayload(1, m.id, m.displayName, m.joinedAt));
+    }
+
+    private void append(String type, Comment c, Long parentAuthorMemberId) {
+        comments.flush();
+        OutboxAppender.append(comments.getEntityManager(), json, type, "comment", c.id, c.version,
+                new CommentPayload(1, c.id, c.articleId, c.parentId, c.member == null ? null : c.member.id,
+                        c.status.name().toLowerCase(), c.createdAt, parentAuthorMemberId));
+    }
+}

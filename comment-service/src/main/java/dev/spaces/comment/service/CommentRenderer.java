@@ -1,0 +1,52 @@
+package dev.spaces.comment.service;
+
+import dev.spaces.comment.config.CommentConfig;
+import dev.spaces.commons.markdown.HtmlPolicy;
+import dev.spaces.commons.markdown.MarkdownPipeline;
+import dev.spaces.commons.markdown.PipelineSettings;
+import dev.spaces.commons.markdown.RenderedDocument;
+import dev.spaces.commons.problem.ProblemException;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.regex.Pattern;
+
+/**
+ * Comment bodies through the shared pipeline with the strict comment policy. Invalid LaTeX does not reject a
+ * comment: it renders as an inert error mark. Over-long lines and deep quote/list nesting are refused up front.
+ */
+@ApplicationScoped
+public class CommentRenderer {
+
+    /** Stored with every comment so a policy or renderer change can re-render old ones. */
+    public static final String VERSION = "comment/" + MarkdownPipeline.VERSION;
+    private static final Pattern DEEP_NESTING = Pattern.compile("(?m)^(?:\\s*(?:>|[-*+]|\\d+[.)])\\s*){9,}");
+
+    private final MarkdownPipeline pipeline;
+    private final CommentConfig config;
+
+    public CommentRenderer(CommentConfig config) {
+        this.config = config;
+        PipelineSettings defaults = PipelineSettings.defaults();
+        this.pipeline = new MarkdownPipeline(new PipelineSettings(200, defaults.formulaTimeout(), 2_000,
+                defaults.validatorPoolSize()));
+    }
+
+    public RenderedDocument render(String body) {
+        for (String line : body.split("\n", -1)) {
+            if (line.length() > config.maxLineLength()) {
+                throw ProblemException.invalidField("body", "lines may be at most " + config.maxLineLength()
+                        + " characters");
+            }
+        }
+        if (DEEP_NESTING.matcher(body).find()) {
+            throw ProblemException.invalidField("body", "quotes and lists may nest at most 8 levels");
+        }
+        return pipeline.render(body, HtmlPolicy.COMMENT);
+    }
+
+    @PreDestroy
+    void close() {
+        pipeline.close();
+    }
+}

@@ -1,0 +1,307 @@
+package dev.spaces.comment.service;
+
+import dev.spaces.comment.client.ArticleLookup;
+import dev.spaces.comment.client.PublishedArticle;
+import dev.spaces.comment.config.CommentConfig;
+import dev.spaces.comment.domain.Comment;
+import dev.spaces.comment.domain.CommentEdit;
+import dev.spaces.comment.domain.CommentStatus;
+import dev.spaces.comment.domain.Member;
+import dev.spaces.comment.repository.CommentEditRepository;
+import dev.spaces.comment.repository.CommentRepository;
+import dev.spaces.comment.repository.CommentRepository.Cursor;
+import dev.spaces.comment.repository.CommentRepository.ThreadOrder;
+import dev.spaces.comment.rest.dto.CommentCreateRequest;
+import dev.spaces.comment.rest.dto.CommentResponse;
+import dev.spaces.comment.rest.dto.CommentThreadPage;
+import dev.spaces.comment.rest.dto.RecentComment;
+import dev.spaces.commons.markdown.RenderedDocument;
+import dev.spaces.commons.problem.ProblemException;
+import dev.spaces.commons.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Threads, posting, editing, deleting and voting. Moderation lives in {@link ModerationService}. */
+@ApplicationScoped
+public class CommentService {
+
+    private final CommentRepository comments;
+    private final CommentEditRepository edits;
+    private final MemberService members;
+    private final ArticleLookup articles;
+    private final CommentRenderer renderer;
+    private final SpamGuard spam;
+    private final CommentEvents events;
+    private final CommentMapper mapper;
+    private final DisplayNames names;
+    private final CommentConfig config;
+
+    public CommentService(CommentRepository comments, CommentEditRepository edits, MemberService members,
+                          ArticleLookup articles, CommentRenderer renderer, SpamGuard spam, CommentEvents events,
+                          CommentMapper mapper, DisplayNames names, CommentConfig config) {
+        this.comments = comments;
+        this.edits = edits;
+        this.members = members;
+        this.articles = articles;
+        this.renderer = renderer;
+        this.spam = spam;
+        this.events = events;
+        this.mapper = mapper;
+        this.names = names;
+        this.config = config;
+    }
+
+    /** What posting answered; {@code stored} is false when a honeypot silently dropped it. */
+    public record Posted(CommentResponse comment, boolean stored) {
+    }
+
+    @Transactional
+    public CommentThreadPage threads(Caller caller, long articleId, String sort, String cursor, int limit) {
+        PublishedArticle article = articles.requirePublished(articleId);
+        Member viewer = caller.authenticated() ? members.current(caller) : null;
+        Long viewerId = viewer == null ? null : viewer.id;
+        ThreadOrder order = ThreadOrder.valueOf(sort.toUpperCase());
+        List<Comment> threads = new ArrayList<>(comments.threads(articleId, viewerId, order, decode(cursor), limit + 1));
+        boolean more = threads.size() > limit;
+        if (more) {
+            threads = threads.subList(0, limit);
+        }
+        List<Comment> replies = comments.replies(threads.stream().map(c -> c.id).toList(), viewerId);
+        List<Long> ids = Stream.concat(threads.stream(), replies.stream()).map(c -> c.id).toList();
+        var voted = new HashSet<>(viewer == null ? List.of() : comments.votedBy(viewer.id, ids));
+        List<CommentResponse> items = new CommentTree(mapper, config.maxDepth(), article.authorSubject(), voted,
+                viewer != null).build(threads, replies);
+        String next = more ? encode(threads.getLast()) : null;
+        return new CommentThreadPage(items, comments.countApproved(articleId), next);
+    }
+
+    @Transactional
+    public Posted post(Caller caller, long articleId, CommentCreateRequest request, String networkKey) {
+        Member member = caller.authenticated() ? members.current(caller) : null;
+        String guestName = null;
+        if (member == null) {
+            if (!config.guestComments()) {
+                throw new io.quarkus.security.UnauthorizedException();
+            }
+            if (request.guestName() == null || request.guestName().isBlank() || request.guestEmail() == null) {
+                throw ProblemException.invalidField("guestName", "guests need a name and an e-mail address");
+            }
+            guestName = names.require(request.guestName());
+        }
+        if (request.website() != null && !request.website().isBlank()) {
+            // Honeypot: only bots fill it. Answer like a held comment, store nothing.
+            return new Posted(null, false);
+        }
+        spam.admit(member == null ? "guest:" + networkKey : "member:" + member.id, networkKey);
+        PublishedArticle article = articles.requirePublished(articleId);
+        Comment parent = request.parentId() == null ? null : replyTarget(articleId, request.parentId(), member, caller);
+
+        String hash = sha256(request.body().strip());
+        Instant now = Instant.now();
+        if (member != null && comments.recentDuplicate(member, hash, now.minus(config.duplicateWindow()))) {
+            throw ProblemException.conflict("You posted the same comment a moment ago");
+        }
+        RenderedDocument doc = renderer.render(request.body());
+        Optional<String> hold = spam.holdReason(request.body());
+
+        Comment c = new Comment();
+        c.articleId = articleId;
+        c.parentId = parent == null ? null : parent.id;
+        c.depth = parent == null ? 1 : parent.depth + 1;
+        c.member = member;
+        c.guestName = guestName;
+        c.guestEmail = member == null ? request.guestEmail() : null;
+        apply(c, request.body(), doc, hash);
+        c.clientNetwork = networkKey;
+        c.createdAt = now;
+        c.status = initialStatus(member, caller, hold);
+        c.holdReason = c.status == CommentStatus.PENDING
+                ? hold.orElse(member == null ? "guest comment" : "first comments are reviewed") : null;
+        comments.persist(c);
+        comments.flush();
+        c.threadId = parent == null ? c.id : parent.threadId;
+        events.created(c);
+        if (c.isApproved()) {
+            events.approved(c);
+        }
+        return new Posted(mapper.toResponse(c, article.authorSubject(), member == null ? null : false, null, List.of()),
+                true);
+    }
+
+    @Transactional
+    public CommentResponse edit(Caller caller, long id, String body) {
+        Member member = members.current(caller);
+        Comment c = visible(caller, member, id);
+        if (c.member == null || !c.member.id.equals(member.id)) {
+            throw ProblemException.forbidden("Only the author may edit a comment");
+        }
+        if (c.deleted) {
+            throw ProblemException.notFound("Comment " + id);
+        }
+        if (Instant.now().isAfter(c.createdAt.plus(config.editWindow()))) {
+            throw ProblemException.forbidden("Comments can be edited for " + config.editWindow().toMinutes()
+                    + " minutes after posting");
+        }
+        CommentEdit previous = new CommentEdit();
+        previous.commentId = c.id;
+        previous.bodySource = c.bodySource;
+        previous.replacedAt = Instant.now();
+        edits.persist(previous);
+
+        RenderedDocument doc = renderer.render(body);
+        apply(c, body, doc, sha256(body.strip()));
+        c.editedAt = Instant.now();
+        Optional<String> hold = spam.holdReason(body);
+        if (hold.isPresent() && c.isApproved() && !caller.isModerator()) {
+            c.status = CommentStatus.PENDING;
+            c.holdReason = hold.get();
+        }
+        comments.flush();
+        return mapper.toResponse(c, null, null, null, List.of());
+    }
+
+    /** Soft delete: the thread keeps its shape, the body disappears. Authors and moderators. */
+    @Transactional
+    public void delete(Caller caller, long id) {
+        Member member = members.current(caller);
+        Comment c = visible(caller, member, id);
+        boolean own = c.member != null && c.member.id.equals(member.id);
+        if (!own && !caller.isModerator()) {
+            throw ProblemException.forbidden("Only the author or a moderator may delete a comment");
+        }
+        if (c.deleted) {
+            return;
+        }
+        c.deleted = true;
+        c.pinned = false;
+        comments.flush();
+        events.deleted(c);
+    }
+
+    /** One vote per member per comment (a unique key guards it); never on one's own. */
+    @Transactional
+    public int vote(Caller caller, long id, boolean up) {
+        Member member = members.current(caller);
+        Comment c = visible(caller, member, id);
+        if (!c.isApproved() || c.deleted) {
+            throw ProblemException.notFound("Comment " + id);
+        }
+        if (c.member != null && c.member.id.equals(member.id)) {
+            throw ProblemException.invalidField("vote", "you cannot vote on your own comment");
+        }
+        return up ? comments.addVote(c.id, member.id) : comments.removeVote(c.id, member.id);
+    }
+
+    @Transactional
+    public List<RecentComment> recent(int limit) {
+        List<RecentComment> result = new ArrayList<>();
+        Map<Long, Optional<String>> titles = new LinkedHashMap<>();
+        for (Comment c : comments.recentApproved(limit)) {
+            String title = titles.computeIfAbsent(c.articleId, this::titleOrNothing).orElse(null);
+            result.add(new RecentComment(c.id, c.articleId, title, CommentMapper.displayName(c), excerpt(c.bodyText),
+                    c.createdAt));
+        }
+        return result;
+    }
+
+    @Transactional
+    public Map<Long, Long> counts(List<Long> articleIds) {
+        Map<Long, Long> found = comments.countsApproved(articleIds);
+        Map<Long, Long> result = new LinkedHashMap<>();
+        articleIds.forEach(id -> result.put(id, found.getOrDefault(id, 0L)));
+        return result;
+    }
+
+    /** A comment as the caller may see it: approved, or their own, or anything for moderators; else 404. */
+    Comment visible(Caller caller, Member viewer, long id) {
+        Comment c = comments.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Comment " + id));
+        boolean own = viewer != null && c.member != null && c.member.id.equals(viewer.id);
+        if (!c.isApproved() && !own && !caller.isModerator()) {
+            throw ProblemException.notFound("Comment " + id);
+        }
+        return c;
+    }
+
+    private Comment replyTarget(long articleId, long parentId, Member member, Caller caller) {
+        Comment parent = comments.findByIdOptional(parentId).orElse(null);
+        boolean visible = parent != null && (parent.isApproved() || caller.isModerator()
+                || (member != null && parent.member != null && parent.member.id.equals(member.id)));
+        if (!visible || parent.articleId != articleId || parent.deleted) {
+            throw ProblemException.invalidField("parentId", "must be a comment on the same article that is not deleted");
+        }
+        return parent;
+    }
+
+    private CommentStatus initialStatus(Member member, Caller caller, Optional<String> hold) {
+        if (member == null || hold.isPresent()) {
+            return CommentStatus.PENDING;
+        }
+        if (caller.isModerator() || comments.approvedCount(member) >= config.trustedAfterApproved()) {
+            return CommentStatus.APPROVED;
+        }
+        return CommentStatus.PENDING;
+    }
+
+    private static void apply(Comment c, String body, RenderedDocument doc, String hash) {
+        c.bodySource = body;
+        c.bodyHtml = doc.html();
+        c.bodyText = doc.plainText();
+        c.formulas = new ArrayList<>(doc.formulas());
+        c.rendererVersion = CommentRenderer.VERSION;
+        c.bodyHash = hash;
+    }
+
+    private Optional<String> titleOrNothing(long articleId) {
+        try {
+            return articles.published(articleId).map(PublishedArticle::title);
+        } catch (ProblemException unavailable) {
+            return Optional.empty();
+        }
+    }
+
+    private static String excerpt(String text) {
+        String flat = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        return flat.codePointCount(0, flat.length()) <= 120 ? flat
+                : flat.substring(0, flat.offsetByCodePoints(0, 120)) + "…";
+    }
+
+    private static String encode(Comment last) {
+        String raw = last.createdAt.getEpochSecond() + ":" + last.createdAt.getNano() + ":" + last.votes + ":" + last.id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Cursor decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
+            return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+                    Long.parseLong(parts[2]), Long.parseLong(parts[3]));
+        } catch (RuntimeException e) {
+            throw ProblemException.badRequest("cursor is not one this API gave out");
+        }
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.spaces.comment.service;
+
+import dev.spaces.comment.domain.Comment;
+import dev.spaces.comment.domain.CommentEdit;
+import dev.spaces.comment.domain.CommentStatus;
+import dev.spaces.comment.domain.Member;
+import dev.spaces.comment.domain.ModerationAction;
+import dev.spaces.comment.repository.CommentEditRepository;
+import dev.spaces.comment.repository.CommentRepository;
+import dev.spaces.comment.repository.MemberRepository;
+import dev.spaces.comment.repository.ModerationRepository;
+import dev.spaces.comment.rest.dto.AuditEntry;
+import dev.spaces.comment.rest.dto.CommentEditResponse;
+import dev.spaces.comment.rest.dto.CommentResponse;
+import dev.spaces.commons.http.PageResponse;
+import dev.spaces.commons.problem.ProblemException;
+import dev.spaces.commons.security.Caller;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The moderation queue, decisions (with an audit trail) and edit history; moderators and admins only. */
+@ApplicationScoped
+public class ModerationService {
+
+    private final CommentRepository comments;
+    private final CommentEditRepository edits;
+    private final ModerationRepository audit;
+    private final MemberRepository memberRepository;
+    private final MemberService members;
+    private final CommentEvents events;
+    private final CommentMapper mapper;
+
+    public ModerationService(CommentRepository comments, CommentEditRepository edits, ModerationRepository audit,
+                             MemberRepository memberRepository, MemberService members, CommentEvents events,
+                             CommentMapper mapper) {
+        this.comments = comments;
+        this.edits = edits;
+        this.audit = audit;
+        this.memberRepository = memberRepository;
+        this.members = members;
+        this.events = events;
+        this.mapper = mapper;
+    }
+
+    @Transactional
+    public PageResponse<CommentResponse> queue(Caller caller, CommentStatus status, int page, int size) {
+        requireModerator(caller);
+        List<CommentResponse> items = comments.byStatus(status, page, size).stream()
+                .map(c -> mapper.toResponse(c, null, null, null, null)).toList();
+        return PageResponse.of(items, page, size, comments.countByStatus(status));
+    }
+
+    @Transactional
+    public CommentResponse moderate(Caller caller, long id, String action, String reason) {
+        requireModerator(caller);
+        Member moderator = members.current(caller);
+        Comment c = comments.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Comment " + id));
+        apply(c, action, reason, moderator);
+        return mapper.toResponse(c, null, null, null, null);
+    }
+
+    /** All or nothing: an unknown id fails the whole batch before anything changes. */
+    @Transactional
+    public List<CommentResponse> moderateAll(Caller caller, List<Long> ids, String action, String reason) {
+        requireModerator(caller);
+        Member moderator = members.current(caller);
+        List<Comment> found = comments.list("id in ?1", ids);
+        if (found.size() != ids.stream().distinct().count()) {
+            throw ProblemException.invalidField("ids", "some comments do not exist");
+        }
+        found.forEach(c -> apply(c, action, reason, moderator));
+        return found.stream().map(c -> mapper.toResponse(c, null, null, null, null)).toList();
+    }
+
+    @Transactional
+    public PageResponse<AuditEntry> audit(Caller caller, int page, int size) {
+        requireModerator(caller);
+        var query = audit.findAll(Sort.descending("at").and("id", Sort.Direction.Descending));
+        long total = query.count();
+        List<ModerationAction> actions = query.page(page - 1, size).list();
+        Map<Long, Member> moderators = memberRepository.list("id in ?1",
+                        actions.stream().map(a -> a.moderatorId).distinct().toList())
+                .stream().collect(java.util.stream.Collectors.toMap(m -> m.id, m -> m));
+        List<AuditEntry> entries = actions.stream().map(a -> new AuditEntry(a.id, a.commentId, a.moderatorId,
+                moderators.containsKey(a.moderatorId) ? moderators.get(a.moderatorId).displayName : null,
+                a.action, a.reason, a.at)).toList();
+        return PageResponse.of(entries, page, size, total);
+    }
+
+    @Transactional
+    public List<CommentEditResponse> edits(Caller caller, long commentId) {
+        requireModerator(caller);
+        comments.findByIdOptional(commentId).orElseThrow(() -> ProblemException.notFound("Comment " + commentId));
+        return edits.list("commentId", Sort.ascending("replacedAt"), commentId).stream()
+                .map((CommentEdit e) -> new CommentEditResponse(e.bodySource, e.replacedAt)).toList();
+    }
+
+    private void apply(Comment c, String action, String reason, Member moderator) {
+        boolean wasApproved = c.isApproved();
+        switch (action) {
+            case "approve" -> c.status = CommentStatus.APPROVED;
+            case "reject" -> c.status = CommentStatus.REJECTED;
+            case "spam" -> c.status = CommentStatus.SPAM;
+            case "pin" -> c.pinned = true;
+            case "unpin" -> c.pinned = false;
+            default -> throw ProblemException.invalidField("action", "unknown action " + action);
+        }
+        if (c.isApproved()) {
+            c.holdReason = null;
+        } else if (!"pin".equals(action) && !"unpin".equals(action)) {
+            c.pinned = false;
+        }
+        ModerationAction entry = new ModerationAction();
+        entry.commentId = c.id;
+        entry.moderatorId = moderator.id;
+        entry.action = action;
+        entry.reason = reason;
+        entry.at = Instant.now();
+        audit.persist(entry);
+        if (!wasApproved && c.isApproved()) {
+            events.approved(c);
+        }
+    }
+
+    private static void requireModerator(Caller caller) {
+        if (!caller.isModerator()) {
+            throw ProblemException.forbidden("Moderation needs the moderator or admin role");
+        }
+    }
+}
