@@ -6,6 +6,7 @@ import dev.spaces.comment.rest.dto.BulkModerationRequest;
 import dev.spaces.comment.rest.dto.CommentEditResponse;
 import dev.spaces.comment.rest.dto.CommentResponse;
 import dev.spaces.comment.rest.dto.ModerationRequest;
+import dev.spaces.comment.service.CommentRenderer;
 import dev.spaces.comment.service.ModerationService;
 import dev.spaces.commons.http.PageResponse;
 import dev.spaces.commons.security.CurrentCaller;
@@ -39,11 +40,21 @@ import java.util.List;
 public class ModerationResource {
 
     private final ModerationService moderation;
+    private final CommentRenderer renderer;
     private final CurrentCaller caller;
 
-    public ModerationResource(ModerationService moderation, CurrentCaller caller) {
+    public ModerationResource(ModerationService moderation, CommentRenderer renderer, CurrentCaller caller) {
         this.moderation = moderation;
+        this.renderer = renderer;
         this.caller = caller;
+    }
+
+    @POST
+    @Path("/moderation/rerender")
+    @Operation(summary = "Re-render up to `limit` comments stored with an older renderer or policy (admin)",
+            description = "Call until it answers 0")
+    public java.util.Map<String, Integer> rerender(@QueryParam("limit") @DefaultValue("500") @Min(1) @Max(5000) int limit) {
+        return java.util.Map.of("rerendered", moderation.rerenderOutdated(caller.get(), renderer, limit));
     }
 
     @GET

@@ -100,6 +100,26 @@ public class ModerationService {
                 .map((CommentEdit e) -> new CommentEditResponse(e.bodySource, e.replacedAt)).toList();
     }
 
+    /**
+     * Re-renders every comment stored with an older renderer/policy version from its Markdown source, in batches.
+     * Admin only: run after upgrading the pipeline or tightening the comment policy.
+     */
+    @Transactional
+    public int rerenderOutdated(Caller caller, CommentRenderer renderer, int limit) {
+        if (!caller.isAdmin()) {
+            throw ProblemException.forbidden("Re-rendering comments needs the admin role");
+        }
+        List<Comment> outdated = comments.find("rendererVersion <> ?1", CommentRenderer.VERSION).page(0, limit).list();
+        for (Comment c : outdated) {
+            var doc = renderer.render(c.bodySource);
+            c.bodyHtml = doc.html();
+            c.bodyText = doc.plainText();
+            c.formulas = new java.util.ArrayList<>(doc.formulas());
+            c.rendererVersion = CommentRenderer.VERSION;
+        }
+        return outdated.size();
+    }
+
     private void apply(Comment c, String action, String reason, Member moderator) {
         boolean wasApproved = c.isApproved();
         switch (action) {

@@ -1,0 +1,54 @@
+package dev.spaces.comment;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static dev.spaces.comment.ContentServiceStub.ARTICLE;
+import static dev.spaces.comment.TestSupport.anonymous;
+import static dev.spaces.comment.TestSupport.moderator;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** With guest comments enabled: name and e-mail required, always moderated, honeypot silently dropped. */
+@QuarkusTest
+@TestProfile(GuestCommentTest.GuestsEnabled.class)
+class GuestCommentTest {
+
+    public static class GuestsEnabled implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("spaces.comment.guest-comments", "true");
+        }
+    }
+
+    private static final String PATH = "/api/v1/articles/" + ARTICLE + "/comments";
+
+    @Test
+    void guestsNeedNameAndEmailAndAreModerated() {
+        anonymous().body(Map.of("body", "没有署名")).post(PATH).then().statusCode(422);
+        anonymous().body(Map.of("body", "坏邮箱", "guestName", "路人", "guestEmail", "not-an-email")).post(PATH)
+                .then().statusCode(422);
+        anonymous().body(Map.of("body", "冒充", "guestName", "管理员", "guestEmail", "a@b.example")).post(PATH)
+                .then().statusCode(422);
+        long id = anonymous().body(Map.of("body", "游客的评论 $x$", "guestName", "路人甲", "guestEmail", "a@b.example"))
+                .post(PATH).then().statusCode(201).body("status", equalTo("pending"))
+                .body("author.displayName", equalTo("路人甲")).body("author.badges[0]", equalTo("guest"))
+                .extract().jsonPath().getLong("id");
+        moderator().get("/api/v1/moderation/comments?size=100").then().body("items.id", hasItem((int) id));
+        anonymous().body(Map.of("body", "机器人", "guestName", "bot", "guestEmail", "b@b.example",
+                "website", "http://spam.example")).post(PATH).then().statusCode(202);
+        moderator().get("/api/v1/moderation/comments?size=100").then()
+                .body("items.findAll { it.author.displayName == 'bot' }.size()", equalTo(0));
+    }
+
+    @Test
+    void adminCanRerenderOutdatedComments() {
+        TestSupport.as("admin", "admin").post("/api/v1/moderation/rerender").then().statusCode(200)
+                .body("rerendered", equalTo(0));
+        moderator().post("/api/v1/moderation/rerender").then().statusCode(403);
+    }
+}
