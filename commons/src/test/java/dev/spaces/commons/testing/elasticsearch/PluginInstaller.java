@@ -41,10 +41,11 @@ final class PluginInstaller {
                 continue;
             }
             long startedAt = System.nanoTime();
-            // a stable plugin is only its directory, so deleting it is a complete removal
-            Directories.deleteRecursively(installed);
-            Commands.run(List.of(home.resolve("bin/elasticsearch-plugin").toString(), "install", "--batch",
-                    zip.toAbsolutePath().toUri().toString()), environment);
+            String pluginCli = home.resolve("bin/elasticsearch-plugin").toString();
+            if (Files.isDirectory(installed)) {
+                Commands.run(List.of(pluginCli, "remove", name), environment);
+            }
+            Commands.run(List.of(pluginCli, "install", "--batch", zip.toUri().toString()), environment);
             Files.createDirectories(marker.getParent());
             Files.writeString(marker, checksum);
             LOG.log(INFO, "Installed Elasticsearch plugin {0} from {1} in {2} ms", name, zip,

@@ -5,6 +5,8 @@ import dev.spaces.search.analysis.LatexAnalyzerFactory;
 import dev.spaces.search.analysis.LatexNormalizationFilterFactory;
 import dev.spaces.search.analysis.LatexTokenizerFactory;
 import dev.spaces.search.analysis.latex.LatexNormalizer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.junit.jupiter.api.Test;
 
 import java.util.function.Function;
@@ -44,6 +46,19 @@ class LatexAnalysisTest {
                     new AnalyzedToken("^", 5, 38, 39),
                     new AnalyzedToken("2", 6, 40, 41));
         }
+    }
+
+    @Test
+    void normalizedTokensMakeShingles() {
+        var tokenizer = new LatexTokenizerFactory().create();
+        var normalization = new LatexNormalizationFilterFactory();
+        Function<TokenStream, TokenStream> shingles = stream -> {
+            ShingleFilter pairs = new ShingleFilter(normalization.create(stream), 2, 2);
+            pairs.setOutputUnigrams(false);
+            return pairs;
+        };
+        assertThat(terms(analyze(tokenizer, shingles, FORMULA)))
+                .containsExactly("\\Vert x", "x -", "- y", "y \\Vert", "\\Vert ^", "^ 2");
     }
 
     @Test
