@@ -53,15 +53,19 @@ public interface CommentConfig {
 
     Views views();
 
+    /** Comments allowed per {@link RateLimits#window()}; tokens refill smoothly over the window. */
     interface RateLimits {
+        @WithDefault("PT1M")
+        Duration window();
+
         @WithDefault("10")
-        int perMemberPerMinute();
+        int perMember();
 
         @WithDefault("30")
-        int perNetworkPerMinute();
+        int perNetwork();
 
         @WithDefault("600")
-        int siteWidePerMinute();
+        int siteWide();
     }
 
     interface Views {

@@ -33,15 +33,15 @@ public class SpamGuard {
 
     public SpamGuard(CommentConfig config) {
         this.config = config;
-        this.siteWide = perMinute(config.rateLimits().siteWidePerMinute());
+        this.siteWide = bucket(config.rateLimits().siteWide());
         this.bannedWords = config.bannedWords().orElse(List.of()).stream()
                 .map(w -> w.strip().toLowerCase(Locale.ROOT)).filter(w -> !w.isEmpty()).toList();
     }
 
     /** Takes one token from each bucket that applies, or answers 429 with Retry-After. */
     public void admit(String memberKey, String networkKey) {
-        take(buckets.get("m:" + memberKey, k -> perMinute(config.rateLimits().perMemberPerMinute())), "you");
-        take(buckets.get("n:" + networkKey, k -> perMinute(config.rateLimits().perNetworkPerMinute())), "your network");
+        take(buckets.get("m:" + memberKey, k -> bucket(config.rateLimits().perMember())), "you");
+        take(buckets.get("n:" + networkKey, k -> bucket(config.rateLimits().perNetwork())), "your network");
         take(siteWide, "this site");
     }
 
@@ -59,9 +59,9 @@ public class SpamGuard {
         return bannedWords.stream().filter(lower::contains).findFirst().map(w -> "contains a banned word");
     }
 
-    private static Bucket perMinute(int limit) {
+    private Bucket bucket(int limit) {
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, Duration.ofMinutes(1)).build())
+                .addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, config.rateLimits().window()).build())
                 .build();
     }
 
