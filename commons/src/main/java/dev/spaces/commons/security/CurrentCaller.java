@@ -2,19 +2,23 @@ package dev.spaces.commons.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.security.Principal;
 
-/** The {@link Caller} of the current request, read once from the verified token. */
+/**
+ * The {@link Caller} of the current request, read once from the verified token. The identity is looked up lazily so
+ * that services without a security extension (which never ask) still deploy with commons on their class path.
+ */
 @RequestScoped
 public class CurrentCaller {
 
-    private final SecurityIdentity identity;
+    private final Instance<SecurityIdentity> identities;
     private Caller caller;
 
-    public CurrentCaller(SecurityIdentity identity) {
-        this.identity = identity;
+    public CurrentCaller(Instance<SecurityIdentity> identities) {
+        this.identities = identities;
     }
 
     public Caller get() {
@@ -25,6 +29,10 @@ public class CurrentCaller {
     }
 
     private Caller resolve() {
+        if (!identities.isResolvable()) {
+            return Caller.ANONYMOUS;
+        }
+        SecurityIdentity identity = identities.get();
         if (identity.isAnonymous()) {
             return Caller.ANONYMOUS;
         }
