@@ -22,9 +22,12 @@ class MemberTest {
     @Test
     void provisionedFromTheTokenOnFirstUse() {
         String who = freshMember("new");
-        member(who).get("/api/v1/members/me").then().statusCode(200)
+        long id = member(who).get("/api/v1/members/me").then().statusCode(200)
                 .body("displayName", equalTo(who)).body("email", equalTo(who + "@example.test"))
-                .body("notifyOnReply", equalTo(true)).body("joinedAt", notNullValue());
+                .body("notifyOnReply", equalTo(true)).body("joinedAt", notNullValue())
+                .extract().jsonPath().getLong("id");
+        member(who).get("/api/v1/members/me").then().statusCode(200).body("id", equalTo((int) id));
+        org.assertj.core.api.Assertions.assertThat(OutboxProbe.memberTypes(id)).containsExactly("member.created");
         anonymous().get("/api/v1/members/me").then().statusCode(401).contentType("application/problem+json");
     }
 

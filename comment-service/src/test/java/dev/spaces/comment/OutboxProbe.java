@@ -17,19 +17,24 @@ final class OutboxProbe {
     }
 
     static List<String> types(long commentId) {
-        return column(commentId, "type");
+        return column("comment", commentId, "type");
     }
 
     static List<String> payloads(long commentId) {
-        return column(commentId, "payload::text");
+        return column("comment", commentId, "payload::text");
     }
 
-    private static List<String> column(long commentId, String column) {
+    static List<String> memberTypes(long memberId) {
+        return column("member", memberId, "type");
+    }
+
+    private static List<String> column(String aggregateType, long id, String column) {
         AgroalDataSource ds = CDI.current().select(AgroalDataSource.class).get();
         try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM outbox_event WHERE aggregate_type = "
-                     + "'comment' AND aggregate_id = ? ORDER BY seq")) {
-            ps.setLong(1, commentId);
+             PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM outbox_event WHERE aggregate_type = ? "
+                     + "AND aggregate_id = ? ORDER BY seq")) {
+            ps.setString(1, aggregateType);
+            ps.setLong(2, id);
             List<String> values = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -13,15 +13,18 @@ import static dev.spaces.comment.TestSupport.moderator;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-/** With guest comments enabled: name and e-mail required, always moderated, honeypot silently dropped. */
+/**
+ * Settings other than the defaults, in one application instance: guest comments enabled (name and e-mail
+ * required, always moderated, honeypot silently dropped) and a two-second edit window.
+ */
 @QuarkusTest
-@TestProfile(GuestCommentTest.GuestsEnabled.class)
-class GuestCommentTest {
+@TestProfile(AlternativeSettingsTest.Settings.class)
+class AlternativeSettingsTest {
 
-    public static class GuestsEnabled implements QuarkusTestProfile {
+    public static class Settings implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("spaces.comment.guest-comments", "true");
+            return Map.of("spaces.comment.guest-comments", "true", "spaces.comment.edit-window", "PT2S");
         }
     }
 
@@ -43,6 +46,15 @@ class GuestCommentTest {
                 "website", "http://spam.example")).post(PATH).then().statusCode(202);
         moderator().get("/api/v1/moderation/comments?size=100").then()
                 .body("items.findAll { it.author.displayName == 'bot' }.size()", equalTo(0));
+    }
+
+    @Test
+    void editsCloseWhenTheWindowEnds() throws InterruptedException {
+        String who = TestSupport.trustedMember("late", ARTICLE);
+        long id = TestSupport.post(who, ARTICLE, TestSupport.body("改得太晚 " + who));
+        Thread.sleep(2_500);
+        TestSupport.member(who).body(Map.of("body", "改不了了")).patch("/api/v1/comments/" + id).then()
+                .statusCode(403).contentType("application/problem+json");
     }
 
     @Test
