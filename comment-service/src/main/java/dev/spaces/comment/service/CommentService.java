@@ -18,17 +18,15 @@ import dev.spaces.comment.rest.dto.RecentComment;
 import dev.spaces.commons.markdown.RenderedDocument;
 import dev.spaces.commons.problem.ProblemException;
 import dev.spaces.commons.security.Caller;
+import dev.spaces.commons.text.Digests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +108,7 @@ public class CommentService {
         PublishedArticle article = articles.requirePublished(articleId);
         Comment parent = request.parentId() == null ? null : replyTarget(articleId, request.parentId(), member, caller);
 
-        String hash = sha256(request.body().strip());
+        String hash = Digests.sha256Hex(request.body().strip(), 32);
         Instant now = Instant.now();
         if (member != null && comments.recentDuplicate(member, hash, now.minus(config.duplicateWindow()))) {
             throw ProblemException.conflict("You posted the same comment a moment ago");
@@ -163,7 +161,7 @@ public class CommentService {
         edits.persist(previous);
 
         RenderedDocument doc = renderer.render(body);
-        apply(c, body, doc, sha256(body.strip()));
+        apply(c, body, doc, Digests.sha256Hex(body.strip(), 32));
         c.editedAt = Instant.now();
         Optional<String> hold = spam.holdReason(body);
         if (hold.isPresent() && c.isApproved() && !caller.isModerator()) {
@@ -294,14 +292,6 @@ public class CommentService {
                     Long.parseLong(parts[2]), Long.parseLong(parts[3]));
         } catch (RuntimeException e) {
             throw ProblemException.badRequest("cursor is not one this API gave out");
-        }
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

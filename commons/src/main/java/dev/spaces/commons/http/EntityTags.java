@@ -1,8 +1,8 @@
 package dev.spaces.commons.http;
 
+import dev.spaces.commons.text.Digests;
+
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.OptionalLong;
 
@@ -55,12 +55,7 @@ public final class EntityTags {
     }
 
     private static String hash(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Digests.sha256(body)).substring(0, 27);
     }
 
     public static byte[] utf8(String s) {

@@ -297,7 +297,11 @@ public class ArticleService {
                 return current; // keep links stable when the title changes
             }
         }
-        String base = Slugs.slugify(title, "article");
+        return freeSlug(Slugs.slugify(title, "article"), articleId);
+    }
+
+    /** {@code base}, or {@code base-2}, {@code base-3} … whichever no other article uses. */
+    String freeSlug(String base, Long articleId) {
         String candidate = base;
         for (int n = 2; articles.slugTaken(candidate, articleId); n++) {
             candidate = base + "-" + n;

@@ -108,11 +108,7 @@ public class ImportService {
         article.importKey = key;
         if (article.slug == null) {
             String base = item.slug() != null ? item.slug() : Slugs.slugify(item.title(), "article");
-            String candidate = base;
-            for (int n = 2; articles.slugTaken(candidate, article.id); n++) {
-                candidate = base + "-" + n;
-            }
-            article.slug = candidate;
+            article.slug = articleService.freeSlug(base, article.id);
         }
         String author = item.author() == null ? config.siteName() : item.author().strip();
         article.authorId = "imported:" + author;

@@ -3,6 +3,7 @@ package dev.spaces.content.service;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.spaces.commons.problem.ProblemException;
+import dev.spaces.commons.text.Digests;
 import dev.spaces.content.config.ContentConfig;
 import dev.spaces.content.domain.ArticleStatus;
 import dev.spaces.content.repository.ArticleRepository;
@@ -12,12 +13,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -58,7 +55,7 @@ public class ReadCounter {
         if (userAgent == null || userAgent.isBlank() || bots.matcher(userAgent).matches()) {
             return false;
         }
-        String visitor = articleId + ":" + hash(clientAddress + "\n" + userAgent);
+        String visitor = articleId + ":" + Digests.sha256Hex(clientAddress + "\n" + userAgent, 12);
         if (recentVisitors.asMap().putIfAbsent(visitor, Boolean.TRUE) != null) {
             return false;
         }
@@ -89,14 +86,5 @@ public class ReadCounter {
     private boolean isPublished(long articleId) {
         return publishedArticles.get(articleId, id -> QuarkusTransaction.requiringNew().call(
                 () -> articles.count("id = ?1 and status = ?2", id, ArticleStatus.PUBLISHED) > 0));
-    }
-
-    private static String hash(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
