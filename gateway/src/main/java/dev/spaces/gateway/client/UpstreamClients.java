@@ -1,0 +1,188 @@
+package dev.spaces.gateway.client;
+
+import dev.spaces.gateway.config.GatewayConfig;
+import dev.spaces.gateway.domain.Upstream;
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.circuitbreaker.CircuitBreakerState;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.HostAndPort;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * One pooled keep-alive HTTP client for all upstreams, and one circuit breaker per upstream that every call to it
+ * (proxied or composed) goes through, so a dead service is detected once and failed fast everywhere.
+ */
+@ApplicationScoped
+public class UpstreamClients {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamClients.class);
+
+    private final Vertx vertx;
+    private final GatewayConfig config;
+    private final HttpClient client;
+    private final Map<Upstream, CircuitBreaker> breakers = new EnumMap<>(Upstream.class);
+    private final Map<Upstream, HostAndPort> authorities = new EnumMap<>(Upstream.class);
+
+    public UpstreamClients(Vertx vertx, GatewayConfig config) {
+        this.vertx = vertx;
+        this.config = config;
+        HttpClientOptions options = new HttpClientOptions()
+                .setKeepAlive(true)
+                .setKeepAliveTimeout((int) Math.max(1, config.http().keepAliveTimeout().toSeconds()))
+                .setConnectTimeout((int) config.http().connectTimeout().toMillis())
+                .setTcpNoDelay(true)
+                // bodies pass through as the upstream encoded them
+                .setDecompressionSupported(false);
+        this.client = vertx.createHttpClient(options,
+                new PoolOptions().setHttp1MaxSize(config.http().maxConnectionsPerUpstream()));
+        GatewayConfig.Resilience resilience = config.resilience();
+        for (Upstream upstream : Upstream.values()) {
+            CircuitBreakerOptions breakerOptions = new CircuitBreakerOptions()
+                    .setMaxFailures(resilience.breakerMaxFailures())
+                    .setFailuresRollingWindow(resilience.breakerFailureWindow().toMillis())
+                    .setResetTimeout(resilience.breakerResetTimeout().toMillis())
+                    .setTimeout(-1) // timeouts are per route, on the request itself
+                    .setNotificationAddress(null);
+            CircuitBreaker breaker = CircuitBreaker.create("upstream-" + upstream.id(), vertx, breakerOptions)
+                    .openHandler(v -> LOG.warnf("Circuit to %s opened: failing fast", upstream.id()))
+                    .closeHandler(v -> LOG.infof("Circuit to %s closed", upstream.id()));
+            breakers.put(upstream, breaker);
+            URI url = config.url(upstream);
+            authorities.put(upstream, HostAndPort.create(url.getHost(), port(url)));
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        breakers.values().forEach(CircuitBreaker::close);
+        client.close();
+    }
+
+    public HttpClient client() {
+        return client;
+    }
+
+    public HostAndPort authority(Upstream upstream) {
+        return authorities.get(upstream);
+    }
+
+    public CircuitBreakerState state(Upstream upstream) {
+        return breakers.get(upstream).state();
+    }
+
+    /** A request to the upstream whose response must start within {@code timeout} (and never pause longer). */
+    public Future<HttpClientRequest> request(Upstream upstream, HttpMethod method, String uri, Duration timeout) {
+        URI base = config.url(upstream);
+        RequestOptions options = new RequestOptions()
+                .setMethod(method)
+                .setHost(base.getHost())
+                .setPort(port(base))
+                .setSsl("https".equalsIgnoreCase(base.getScheme()))
+                .setURI(uri)
+                .setIdleTimeout(timeout.toMillis());
+        return client.request(options);
+    }
+
+    /**
+     * Runs attempts through the upstream's circuit breaker. A result that {@code isFailure} (a 502/503/504 answer)
+     * counts against the breaker; when {@code retries} remain, failed attempts are retried after a short backoff —
+     * callers pass retries only for idempotent requests. When all attempts fail with a result, the last result is
+     * returned (the upstream's own error passes through); {@code discard} releases results that are dropped.
+     */
+    public <T> Future<T> guarded(Upstream upstream, int retries, Supplier<Future<T>> attempt,
+                                 Function<T, Boolean> isFailure, Consumer<T> discard) {
+        CircuitBreaker breaker = breakers.get(upstream);
+        Future<T> outcome = breaker.<T>execute(promise -> attempt.get().onComplete(ar -> {
+            if (ar.succeeded() && isFailure.apply(ar.result())) {
+                promise.fail(new FailedResult(ar.result()));
+            } else {
+                promise.handle(ar);
+            }
+        }));
+        return outcome.recover(error -> {
+            boolean retryable = retries > 0 && breaker.state() != CircuitBreakerState.OPEN
+                    && (error instanceof FailedResult || UpstreamFailure.isConnectionFailure(error));
+            if (retryable) {
+                if (error instanceof FailedResult failed) {
+                    discard.accept(failed.<T>result());
+                }
+                Promise<T> next = Promise.promise();
+                vertx.setTimer(Math.max(1, config.resilience().retryBackoff().toMillis()),
+                        id -> guarded(upstream, retries - 1, attempt, isFailure, discard).onComplete(next));
+                return next.future();
+            }
+            if (error instanceof FailedResult failed) {
+                return Future.succeededFuture(failed.result());
+            }
+            return Future.failedFuture(error);
+        });
+    }
+
+    /** A buffered GET (for composition, OpenAPI and probes), guarded and retried like proxied GETs. */
+    public Future<Reply> get(Upstream upstream, String uri, MultiMap headers, Duration timeout) {
+        return guarded(upstream, config.resilience().getRetries(), () -> fetch(upstream, uri, headers, timeout),
+                reply -> UpstreamFailure.isUpstreamOutage(reply.status()), reply -> { });
+    }
+
+    /** A buffered GET outside the breaker: health probes must see the upstream even while its circuit is open. */
+    public Future<Reply> probe(Upstream upstream, String uri, Duration timeout) {
+        return fetch(upstream, uri, MultiMap.caseInsensitiveMultiMap(), timeout);
+    }
+
+    private Future<Reply> fetch(Upstream upstream, String uri, MultiMap headers, Duration timeout) {
+        return request(upstream, HttpMethod.GET, uri, timeout)
+                .compose(request -> {
+                    request.headers().addAll(headers);
+                    return request.send();
+                })
+                .compose(response -> response.body()
+                        .map(body -> new Reply(response.statusCode(), response.headers(), body)));
+    }
+
+    private static int port(URI url) {
+        if (url.getPort() > 0) {
+            return url.getPort();
+        }
+        return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+    }
+
+    /** A whole upstream response. */
+    public record Reply(int status, MultiMap headers, Buffer body) {
+    }
+
+    /** Carries a response the breaker must count as a failure. */
+    private static final class FailedResult extends RuntimeException {
+        private final Object result;
+
+        FailedResult(Object result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> T result() {
+            return (T) result;
+        }
+    }
+}

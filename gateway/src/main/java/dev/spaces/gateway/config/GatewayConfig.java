@@ -1,0 +1,187 @@
+package dev.spaces.gateway.config;
+
+import dev.spaces.gateway.domain.RouteClass;
+import dev.spaces.gateway.domain.Upstream;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "spaces.gateway")
+public interface GatewayConfig {
+
+    Upstreams upstreams();
+
+    Http http();
+
+    Resilience resilience();
+
+    RouteClasses routeClasses();
+
+    /** Largest request body forwarded; larger ones are 413 before they reach a service. */
+    @WithDefault("2M")
+    MemorySize maxBodySize();
+
+    /** Proxies (CIDR) whose X-Forwarded-For is believed when finding the client address for rate limits. */
+    List<String> trustedProxies();
+
+    Cache cache();
+
+    Events events();
+
+    OpenApi openapi();
+
+    Readiness readiness();
+
+    Page page();
+
+    SecurityHeaders securityHeaders();
+
+    default URI url(Upstream upstream) {
+        return switch (upstream) {
+            case CONTENT -> upstreams().content();
+            case COMMENT -> upstreams().comment();
+            case SEARCH -> upstreams().search();
+        };
+    }
+
+    default RouteClassConfig routeClass(RouteClass routeClass) {
+        return switch (routeClass) {
+            case READS -> routeClasses().reads();
+            case WRITES -> routeClasses().writes();
+            case SEARCH -> routeClasses().search();
+            case AUTH_SENSITIVE -> routeClasses().authSensitive();
+        };
+    }
+
+    interface Upstreams {
+        URI content();
+
+        URI comment();
+
+        URI search();
+    }
+
+    interface Http {
+        @WithDefault("PT1S")
+        Duration connectTimeout();
+
+        /** Pooled keep-alive connections per upstream (HTTP/1.1). */
+        @WithDefault("64")
+        int maxConnectionsPerUpstream();
+
+        /** Idle pooled connections are closed after this. */
+        @WithDefault("PT60S")
+        Duration keepAliveTimeout();
+    }
+
+    interface Resilience {
+        /** Extra attempts for idempotent GET/HEAD requests whose upstream failed before answering. */
+        @WithDefault("2")
+        int getRetries();
+
+        @WithDefault("PT0.05S")
+        Duration retryBackoff();
+
+        /** Consecutive failures (within the window) that open an upstream's circuit. */
+        @WithDefault("10")
+        int breakerMaxFailures();
+
+        @WithDefault("PT30S")
+        Duration breakerFailureWindow();
+
+        /** How long an open circuit fails fast before it lets a trial request through. */
+        @WithDefault("PT5S")
+        Duration breakerResetTimeout();
+    }
+
+    interface RouteClasses {
+        RouteClassConfig reads();
+
+        RouteClassConfig writes();
+
+        RouteClassConfig search();
+
+        RouteClassConfig authSensitive();
+    }
+
+    interface RouteClassConfig {
+        /** Upstream idle timeout: no response byte for this long is a 504. */
+        Duration timeout();
+
+        /** Requests per window for one client address (anonymous callers). */
+        long perClient();
+
+        /** Requests per window for one token subject (signed-in callers). */
+        long perSubject();
+
+        @WithDefault("PT1M")
+        Duration window();
+    }
+
+    interface Cache {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Total bytes of cached bodies (the cache is bounded by weight). */
+        @WithDefault("64M")
+        MemorySize maxSize();
+
+        /** Responses larger than this are streamed and never cached. */
+        @WithDefault("1M")
+        MemorySize maxEntrySize();
+
+        /** Upper bound on an entry's life, whatever max-age the upstream sends (events purge earlier). */
+        @WithDefault("PT5M")
+        Duration maxTtl();
+    }
+
+    interface Events {
+        /** Standard Webhooks secrets (whsec_…) accepted on /internal/events; several while rotating. */
+        Optional<List<String>> secrets();
+
+        @WithDefault("PT5M")
+        Duration tolerance();
+    }
+
+    interface OpenApi {
+        @WithDefault("PT1M")
+        Duration refreshInterval();
+
+        @WithDefault("PT3S")
+        Duration fetchTimeout();
+    }
+
+    interface Readiness {
+        @WithDefault("PT5S")
+        Duration probeInterval();
+
+        @WithDefault("PT2S")
+        Duration probeTimeout();
+
+        /** Upstreams without which the gateway reports not ready; the others are only reported. */
+        @WithDefault("content")
+        List<Upstream> required();
+    }
+
+    interface Page {
+        @WithDefault("5")
+        int relatedLimit();
+    }
+
+    interface SecurityHeaders {
+        /** Sent only on requests that arrived over https (directly or per X-Forwarded-Proto from a trusted proxy). */
+        @WithDefault("max-age=31536000; includeSubDomains")
+        String strictTransportSecurity();
+
+        @WithDefault("default-src 'none'; frame-ancestors 'none'")
+        String contentSecurityPolicy();
+
+        @WithDefault("no-referrer")
+        String referrerPolicy();
+    }
+}

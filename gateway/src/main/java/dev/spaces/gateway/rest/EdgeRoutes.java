@@ -1,0 +1,181 @@
+package dev.spaces.gateway.rest;
+
+import dev.spaces.commons.http.ClientAddresses;
+import dev.spaces.gateway.config.GatewayConfig;
+import dev.spaces.gateway.domain.EdgeCaller;
+import dev.spaces.gateway.domain.Route;
+import dev.spaces.gateway.domain.RouteTable;
+import dev.spaces.gateway.service.EdgeAuthenticator;
+import dev.spaces.gateway.service.RateLimiter;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.MDC;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The gateway's request pipeline on the Vert.x router. {@link #edge} runs first for every request (request id, MDC,
+ * security headers, body limit); Quarkus's CORS filter follows (it answers preflights); then {@link #gate} takes
+ * the API namespace: routing, edge token validation, rate limits, and hand-off to the proxy or to the gateway's
+ * own endpoints (page composition).
+ */
+@ApplicationScoped
+public class EdgeRoutes {
+
+    /** Quarkus filters run at order -priority (CORS 300, authentication 200): edge before them, gate after. */
+    static final int EDGE_ORDER = -1000;
+    static final int GATE_ORDER = -10;
+    /** Oversize uploads up to this size are read and dropped so the client sees the 413; bigger ones are cut. */
+    private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+
+    private final GatewayConfig config;
+    private final EdgeAuthenticator authenticator;
+    private final RateLimiter rateLimiter;
+    private final ProxyForwarder forwarder;
+    private final Problems problems;
+    private final ClientAddresses clientAddresses;
+
+    public EdgeRoutes(GatewayConfig config, EdgeAuthenticator authenticator, RateLimiter rateLimiter,
+                      ProxyForwarder forwarder, Problems problems) {
+        this.config = config;
+        this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
+        this.forwarder = forwarder;
+        this.problems = problems;
+        this.clientAddresses = new ClientAddresses(config.trustedProxies());
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(EDGE_ORDER).handler(this::edge);
+        router.route().order(GATE_ORDER).handler(this::gate);
+    }
+
+    void edge(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String requestId = RequestIds.accept(request.getHeader(RequestIds.HEADER));
+        request.headers().set(RequestIds.HEADER, requestId); // seen by the proxy and the JAX-RS endpoints alike
+        MDC.put(RequestIds.MDC_KEY, requestId);
+        boolean https = isHttps(request);
+        boolean api = !request.path().startsWith("/q/");
+        ctx.addHeadersEndHandler(v -> {
+            MultiMap headers = ctx.response().headers();
+            headers.set(RequestIds.HEADER, requestId);
+            headers.set("X-Content-Type-Options", "nosniff");
+            headers.set("Referrer-Policy", config.securityHeaders().referrerPolicy());
+            headers.set("X-Frame-Options", "DENY");
+            if (api) {
+                // the API serves data, never pages: nothing may be loaded or framed (Swagger UI under /q/ needs scripts)
+                headers.set("Content-Security-Policy", config.securityHeaders().contentSecurityPolicy());
+            }
+            if (https) {
+                headers.set("Strict-Transport-Security", config.securityHeaders().strictTransportSecurity());
+            }
+        });
+        long declared = ProxyForwarder.contentLength(request.headers());
+        long limit = config.maxBodySize().asLongValue();
+        if (declared > limit) {
+            rejectOversize(request, declared);
+            return;
+        }
+        ctx.next();
+    }
+
+    void gate(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String path = request.path();
+        if (!RouteTable.isProxiedNamespace(path) || isPreflight(request)) {
+            ctx.next();
+            return;
+        }
+        HttpMethod method = request.method();
+        boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
+        Optional<Route> resolved = RouteTable.resolve(path, safe);
+        if (resolved.isEmpty()) {
+            refuse(request, 404, "not-found", "Not Found", "No resource exists at this address", Map.of());
+            return;
+        }
+        Route route = resolved.get();
+        request.pause(); // the body waits for the proxy (or is dropped) while the token is checked
+        authenticator.authenticate(request.getHeader("Authorization")).onComplete(ar -> {
+            EdgeCaller caller = ar.succeeded() ? ar.result() : EdgeCaller.INVALID;
+            if (caller.invalid() || (route.requiresToken() && !caller.authenticated())) {
+                refuse(request, 401, "unauthorized", "Unauthorized", caller.invalid()
+                                ? "The bearer token is not valid" : "A valid bearer token is required",
+                        Map.of("WWW-Authenticate", caller.invalid() ? "Bearer error=\"invalid_token\"" : "Bearer"));
+                return;
+            }
+            String client = clientAddresses.resolve(
+                    request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress(),
+                    request.getHeader("X-Forwarded-For"));
+            RateLimiter.Decision decision = rateLimiter.consume(route.routeClass(), caller.subject(), client);
+            ctx.response().putHeader("RateLimit-Policy", decision.policyHeader());
+            ctx.response().putHeader("RateLimit", decision.rateLimitHeader());
+            if (!decision.allowed()) {
+                refuse(request, 429, "rate-limited", "Too many requests",
+                        "Rate limit for " + decision.policy() + " reached; retry in " + decision.retryAfterSeconds() + " s",
+                        Map.of("Retry-After", Long.toString(decision.retryAfterSeconds())));
+                return;
+            }
+            if (route.local()) {
+                request.resume();
+                ctx.next();
+            } else {
+                forwarder.forward(request, route, caller);
+            }
+        });
+    }
+
+    /** Answers without forwarding; an unread body is dropped, and cut off (connection closed) when it is large. */
+    private void refuse(HttpServerRequest request, int status, String type, String title, String detail,
+                        Map<String, String> headers) {
+        if (ProxyForwarder.bodiless(request)) {
+            request.resume();
+            problems.send(request, status, type, title, detail, headers);
+            return;
+        }
+        Map<String, String> closing = new java.util.HashMap<>(headers);
+        closing.put("Connection", "close");
+        problems.send(request, status, type, title, detail, closing);
+        request.resume();
+    }
+
+    private void rejectOversize(HttpServerRequest request, long declared) {
+        String detail = "The request body exceeds " + config.maxBodySize().asLongValue() + " bytes";
+        if (declared <= DRAIN_LIMIT && !"100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+            // read and drop the body, then answer: the client gets the 413 instead of a broken pipe
+            request.handler(chunk -> { });
+            request.endHandler(v -> problems.send(request, 413, "payload-too-large", "Payload too large", detail));
+            request.resume();
+            return;
+        }
+        problems.send(request, 413, "payload-too-large", "Payload too large", detail, Map.of("Connection", "close"));
+    }
+
+    private boolean isHttps(HttpServerRequest request) {
+        if (request.isSSL()) {
+            return true;
+        }
+        String proto = request.getHeader("X-Forwarded-Proto");
+        if (proto == null || request.remoteAddress() == null) {
+            return false;
+        }
+        // only a trusted proxy may say the client used https
+        return "https".equalsIgnoreCase(proto.strip()) && trustedPeer(request.remoteAddress().hostAddress());
+    }
+
+    /** ClientAddresses believes a forwarded hop only from a trusted proxy: probe it with a documentation address. */
+    private boolean trustedPeer(String peer) {
+        return !clientAddresses.resolve(peer, "192.0.2.1").equals(peer);
+    }
+
+    private static boolean isPreflight(HttpServerRequest request) {
+        return request.method() == HttpMethod.OPTIONS && request.getHeader("Origin") != null
+                && request.getHeader("Access-Control-Request-Method") != null;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.spaces.gateway.service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.spaces.gateway.config.GatewayConfig;
+import dev.spaces.gateway.domain.CachedResponse;
+import dev.spaces.gateway.domain.Upstream;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.MultiMap;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Anonymous GETs of public content, bounded by total body bytes (Caffeine, weighted) and kept no longer than the
+ * upstream's {@code max-age}/{@code s-maxage} (capped by config). Purged by content events. Callers guarantee that
+ * only anonymous requests read or fill it.
+ */
+@ApplicationScoped
+public class ResponseCache {
+
+    /** Headers a cached response may vary on; they are part of the key. Anything else in Vary is not cached. */
+    private static final Set<String> KEYED_VARY = Set.of("accept", "accept-encoding", "accept-language");
+
+    private final GatewayConfig.Cache config;
+    private final Cache<String, CachedResponse> entries;
+    private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong misses = new AtomicLong();
+
+    public ResponseCache(GatewayConfig gateway, MeterRegistry registry) {
+        this.config = gateway.cache();
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(config.maxSize().asLongValue())
+                .weigher((String key, CachedResponse value) -> key.length() + value.body().length() + 512)
+                .expireAfter(Expiry.creating((String key, CachedResponse value) ->
+                        java.time.Duration.ofMillis(value.ttlMillis())))
+                .build();
+        registry.gauge("spaces_gateway_cache_entries", entries, c -> c.estimatedSize());
+        registry.more().counter("spaces_gateway_cache_hits", java.util.List.of(), hits);
+        registry.more().counter("spaces_gateway_cache_misses", java.util.List.of(), misses);
+    }
+
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    public long maxEntryBytes() {
+        return config.maxEntrySize().asLongValue();
+    }
+
+    public static String key(Upstream upstream, String uri, MultiMap requestHeaders) {
+        StringBuilder key = new StringBuilder(upstream.id()).append(' ').append(uri);
+        for (String header : new String[]{"accept", "accept-encoding", "accept-language"}) {
+            String value = requestHeaders.get(header);
+            key.append('\n').append(value == null ? "" : value.strip());
+        }
+        return key.toString();
+    }
+
+    public CachedResponse get(String key) {
+        CachedResponse hit = entries.getIfPresent(key);
+        (hit == null ? misses : hits).incrementAndGet();
+        return hit;
+    }
+
+    public void put(String key, CachedResponse response) {
+        entries.put(key, response);
+    }
+
+    /** Drops everything that came from these upstreams. */
+    public void purge(Set<Upstream> upstreams) {
+        entries.asMap().values().removeIf(entry -> upstreams.contains(entry.upstream()));
+    }
+
+    public long size() {
+        entries.cleanUp();
+        return entries.estimatedSize();
+    }
+
+    /**
+     * How long an upstream response may be cached, from its own headers; empty when it must not be stored
+     * (private, no-store, no-cache, no lifetime, cookies, or Vary on something that is not in the key).
+     */
+    public OptionalLong lifetimeMillis(MultiMap responseHeaders) {
+        if (responseHeaders.contains("set-cookie")) {
+            return OptionalLong.empty();
+        }
+        String vary = responseHeaders.get("vary");
+        if (vary != null) {
+            for (String name : vary.split(",")) {
+                if (!KEYED_VARY.contains(name.strip().toLowerCase(Locale.ROOT))) {
+                    return OptionalLong.empty();
+                }
+            }
+        }
+        String cacheControl = responseHeaders.get("cache-control");
+        if (cacheControl == null) {
+            return OptionalLong.empty();
+        }
+        long maxAge = -1;
+        long sharedMaxAge = -1;
+        for (String directive : cacheControl.toLowerCase(Locale.ROOT).split(",")) {
+            String d = directive.strip();
+            if (d.equals("private") || d.equals("no-store") || d.equals("no-cache") || d.startsWith("private=")
+                    || d.startsWith("no-cache=")) {
+                return OptionalLong.empty();
+            }
+            if (d.startsWith("max-age=")) {
+                maxAge = seconds(d.substring("max-age=".length()));
+            } else if (d.startsWith("s-maxage=")) {
+                sharedMaxAge = seconds(d.substring("s-maxage=".length()));
+            }
+        }
+        long lifetime = sharedMaxAge >= 0 ? sharedMaxAge : maxAge;
+        if (lifetime <= 0) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Math.min(TimeUnit.SECONDS.toMillis(lifetime), config.maxTtl().toMillis()));
+    }
+
+    private static long seconds(String value) {
+        try {
+            return Long.parseLong(value.replace("\"", "").strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** RFC 9110 weak comparison of an If-None-Match header against an entity tag. */
+    public static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null || etag == null) {
+            return false;
+        }
+        String target = opaque(etag);
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.strip();
+            if (c.equals("*") || opaque(c).equals(target)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String opaque(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
+    }
+}
