@@ -34,8 +34,10 @@ public class ElasticsearchStatus {
 
     public boolean ping() {
         try {
-            return clients.searches().ping().value();
+            // cluster health rather than ping: HEAD / answers 405 through this client and node
+            return clients.searches().cluster().health().status() != co.elastic.clients.elasticsearch._types.HealthStatus.Red;
         } catch (Exception e) {
+            LOG.debugf("Elasticsearch ping failed: %s", e);
             return false;
         }
     }
