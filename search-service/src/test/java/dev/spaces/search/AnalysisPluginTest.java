@@ -2,7 +2,6 @@ package dev.spaces.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spaces.commons.testing.elasticsearch.ElasticsearchTestResource;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,10 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real Elasticsearch 9.5.3 with our analysis plugin installed: the index analyzes Chinese and formulas the
- * way the plugin's unit tests promise, and searches find the right article.
+ * way the plugin's unit tests promise, and searches find the right article. (The node is the module's shared
+ * one, see {@link dev.spaces.search.support.SearchTestSupport}.)
  */
 @QuarkusTest
-@WithTestResource(ElasticsearchTestResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalysisPluginTest {
 

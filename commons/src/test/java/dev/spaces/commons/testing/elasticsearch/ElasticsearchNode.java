@@ -50,14 +50,15 @@ public final class ElasticsearchNode implements AutoCloseable {
             wait "$node"
             """;
 
-    private final Process process;
+    private final ElasticsearchDistribution distribution;
     private final NodeDirectory directory;
+    private Process process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread stopOnExit = new Thread(this::stop, "elasticsearch-node-stop");
     private URI httpUrl;
 
-    private ElasticsearchNode(Process process, NodeDirectory directory) {
-        this.process = process;
+    private ElasticsearchNode(ElasticsearchDistribution distribution, NodeDirectory directory) {
+        this.distribution = distribution;
         this.directory = directory;
         Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
@@ -65,32 +66,60 @@ public final class ElasticsearchNode implements AutoCloseable {
     /** Installs the plugins (once), starts the node and returns when the cluster is at least yellow. */
     public static ElasticsearchNode start(ElasticsearchDistribution distribution, Path workDirectory)
             throws IOException, InterruptedException {
+        PluginInstaller.ensureInstalled(distribution, javaHomeEnvironment());
+        ElasticsearchNode node = new ElasticsearchNode(distribution, NodeDirectory.prepare(workDirectory, distribution.home()));
+        node.launch();
+        return node;
+    }
+
+    /**
+     * Kills the node's whole process tree at once (SIGKILL, no clean shutdown), the way a crash or an OOM kill
+     * ends it; its data stays for {@link #restart()}.
+     */
+    public synchronized void kill() {
+        List<ProcessHandle> tree = process.descendants().toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        tree.forEach(ElasticsearchNode::awaitExit);
+        awaitExit(process.toHandle());
+    }
+
+    /** Starts the stopped or killed node again on its data, at the same HTTP address. */
+    public synchronized void restart() throws IOException, InterruptedException {
+        if (process.isAlive()) {
+            throw new IllegalStateException("Elasticsearch is still running");
+        }
+        directory.pinHttpPort(httpUrl.getPort());
+        launch();
+    }
+
+    /** Whether the node's process is running (it may not be ready yet). */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    private void launch() throws IOException, InterruptedException {
         long startedAt = System.nanoTime();
-        Map<String, String> javaHome = Map.of("ES_JAVA_HOME", javaHome());
-        PluginInstaller.ensureInstalled(distribution, javaHome);
-        NodeDirectory directory = NodeDirectory.prepare(workDirectory, distribution.home());
         List<String> command = new ArrayList<>(List.of("sh", "-c", STOP_WHEN_STDIN_CLOSES, "elasticsearch-node"));
         command.addAll(NodeUser.commandLine(distribution.home().resolve("bin/elasticsearch"), directory.root()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(directory.root().toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(directory.consoleLog().toFile());
-        builder.environment().putAll(javaHome);
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.consoleLog().toFile()));
+        builder.environment().putAll(javaHomeEnvironment());
         builder.environment().putAll(Map.of(
                 "ES_PATH_CONF", directory.config().toString(),
                 "ES_TMPDIR", directory.tmp().toString(),
                 "ES_JAVA_OPTS", JVM_OPTIONS));
-
-        ElasticsearchNode node = new ElasticsearchNode(builder.start(), directory);
+        process = builder.start();
         try {
-            node.awaitReady();
+            awaitReady();
         } catch (IOException | InterruptedException | RuntimeException e) {
-            node.close();
+            stop();
             throw e;
         }
-        LOG.log(INFO, "Elasticsearch ready at {0} in {1} ms (plugins {2})", node.httpUrl,
+        LOG.log(INFO, "Elasticsearch ready at {0} in {1} ms (plugins {2})", httpUrl,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), distribution.pluginZips());
-        return node;
     }
 
     /** Base URL of the REST API, e.g. {@code http://127.0.0.1:41234}. */
@@ -140,7 +169,10 @@ public final class ElasticsearchNode implements AutoCloseable {
     }
 
     /** Closing stdin makes the shell stop the node; whatever is still alive after the timeout is killed. */
-    private void stop() {
+    private synchronized void stop() {
+        if (process == null) {
+            return;
+        }
         List<ProcessHandle> tree = process.descendants().toList();
         try {
             process.getOutputStream().close();
@@ -171,8 +203,8 @@ public final class ElasticsearchNode implements AutoCloseable {
     }
 
     /** ES_JAVA_HOME when set, else the JDK running the tests (21+, as the build requires). */
-    private static String javaHome() {
+    private static Map<String, String> javaHomeEnvironment() {
         String configured = System.getenv("ES_JAVA_HOME");
-        return configured == null || configured.isBlank() ? System.getProperty("java.home") : configured;
+        return Map.of("ES_JAVA_HOME", configured == null || configured.isBlank() ? System.getProperty("java.home") : configured);
     }
 }

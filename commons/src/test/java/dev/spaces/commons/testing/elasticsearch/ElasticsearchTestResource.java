@@ -10,13 +10,22 @@ import java.util.Map;
 /**
  * A real Elasticsearch per test run, with the distribution and plugins the build names in system properties
  * (see {@link ElasticsearchDistribution}): {@code @WithTestResource(ElasticsearchTestResource.class)}.
- * Hands the application its address as {@value #URL_PROPERTY}.
+ * Hands the application its address as {@value #URL_PROPERTY}. Tests that take the node down (kill, restart)
+ * reach it through {@link #node()}.
  */
 public class ElasticsearchTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String URL_PROPERTY = "spaces.search.elasticsearch-url";
 
-    private ElasticsearchNode node;
+    private static volatile ElasticsearchNode node;
+
+    /** The running node of this test JVM. */
+    public static ElasticsearchNode node() {
+        if (node == null) {
+            throw new IllegalStateException("No Elasticsearch test node is running");
+        }
+        return node;
+    }
 
     @Override
     public Map<String, String> start() {
@@ -35,6 +44,7 @@ public class ElasticsearchTestResource implements QuarkusTestResourceLifecycleMa
     public void stop() {
         if (node != null) {
             node.close();
+            node = null;
         }
     }
 }

@@ -15,6 +15,8 @@ import java.util.Optional;
 final class NodeDirectory {
 
     private final Path root;
+    /** 0 for any free port; the previous port when a node restarts on its old data, so clients keep their URL. */
+    private int httpPort;
 
     private NodeDirectory(Path root) {
         this.root = root;
@@ -31,6 +33,14 @@ final class NodeDirectory {
         return directory;
     }
 
+    /** Keeps data and logs for a restart of the same node, now bound to the HTTP port it had. */
+    void pinHttpPort(int port) throws IOException {
+        httpPort = port;
+        Files.deleteIfExists(logs().resolve("http.ports"));
+        Files.deleteIfExists(logs().resolve("transport.ports"));
+        Files.write(config().resolve("elasticsearch.yml"), settings());
+    }
+
     private List<String> settings() {
         return List.of(
                 "cluster.name: spaces-test",
@@ -41,7 +51,7 @@ final class NodeDirectory {
                 "xpack.security.enabled: false",
                 "network.host: 127.0.0.1",
                 // any free ports, announced in logs/http.ports: no race with other processes picking ports
-                "http.port: 0",
+                "http.port: " + httpPort,
                 "transport.port: 0",
                 "node.portsfile: true",
                 // a nearly full CI disk must not turn indices read-only under the tests

@@ -1,0 +1,91 @@
+package dev.spaces.search.client;
+
+import io.smallrye.faulttolerance.api.Guard;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * content-service's search feed behind a guard (timeout, retries with backoff, circuit breaker): a slow or failing
+ * content-service makes callers fail fast with {@link ContentUnavailable} (an event is then answered 503 and
+ * redelivered; a reconcile run is retried later) instead of piling up threads.
+ */
+@ApplicationScoped
+public class ContentDocuments {
+
+    private final ContentClient content;
+    private final Guard guard;
+
+    public ContentDocuments(@RestClient ContentClient content) {
+        this.content = content;
+        this.guard = Guard.create()
+                .withDescription("content-service search feed")
+                .withTimeout().duration(10, ChronoUnit.SECONDS).done()
+                .withRetry().maxRetries(2).delay(100, ChronoUnit.MILLIS).jitter(50, ChronoUnit.MILLIS)
+                .retryOn(ContentUnavailable.class).done()
+                .withCircuitBreaker().requestVolumeThreshold(10).failureRatio(0.5).delay(5, ChronoUnit.SECONDS)
+                .failOn(ContentUnavailable.class).done()
+                .build();
+    }
+
+    /** The current document, or empty when the article is not published (or does not exist). */
+    public Optional<SearchDocument> document(long id) {
+        return guarded(() -> {
+            try (Response response = content.document(id)) {
+                if (response.getStatus() == 200) {
+                    return Optional.of(response.readEntity(SearchDocument.class));
+                }
+                if (response.getStatus() == 404) {
+                    return Optional.empty();
+                }
+                throw new ContentUnavailable("content-service answered " + response.getStatus());
+            } catch (WebApplicationException e) {
+                if (e.getResponse().getStatus() == 404) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    public DocumentPage documents(long after, int size) {
+        return guarded(() -> content.documents(after, size));
+    }
+
+    public VersionPage versions(long after, int size) {
+        return guarded(() -> content.versions(after, size));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T guarded(Callable<T> call) {
+        try {
+            return (T) guard.call(() -> {
+                try {
+                    return call.call();
+                } catch (WebApplicationException e) {
+                    // the client's default mapper turns 4xx/5xx into exceptions
+                    throw new ContentUnavailable("content-service answered " + e.getResponse().getStatus());
+                } catch (ProcessingException e) {
+                    throw new ContentUnavailable(String.valueOf(e.getMessage()));
+                }
+            }, Object.class);
+        } catch (ContentUnavailable e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ContentUnavailable(e.toString());
+        }
+    }
+
+    /** content-service did not answer usefully (down, 5xx, timeout, breaker open). */
+    public static final class ContentUnavailable extends RuntimeException {
+        public ContentUnavailable(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

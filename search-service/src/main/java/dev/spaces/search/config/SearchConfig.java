@@ -1,0 +1,64 @@
+package dev.spaces.search.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "spaces.search")
+public interface SearchConfig {
+
+    /** Base URL of Elasticsearch (env SPACES_ELASTICSEARCH_URL). */
+    String elasticsearchUrl();
+
+    /** Standard Webhooks secrets ({@code whsec_…}) accepted on the events endpoint; two during a rotation. */
+    Optional<List<String>> webhookSecrets();
+
+    /** The alias searches read; the versioned indices behind it are {@code <alias>_v<N>}. */
+    @WithDefault("articles")
+    String alias();
+
+    Timeouts timeouts();
+
+    Reconcile reconcile();
+
+    Reindex reindex();
+
+    interface Timeouts {
+        @WithDefault("PT0.3S")
+        Duration connect();
+
+        /** Searches: ES must answer within this, so that a down or stuck ES gives 503 well within a second. */
+        @WithDefault("PT0.7S")
+        Duration search();
+
+        /** Writes and bulk requests. */
+        @WithDefault("PT30S")
+        Duration write();
+    }
+
+    interface Reconcile {
+        @WithDefault("true")
+        boolean onStart();
+
+        /** How often a full reconcile runs (scheduler syntax: {@code 10m}, {@code 1h}; {@code off} disables). */
+        @WithDefault("10m")
+        String interval();
+
+        /** How often ES availability is checked; a recovery triggers a reconcile. */
+        @WithDefault("5s")
+        String healthCheckInterval();
+
+        /** Page size when listing content-service's versions (≤ 10,000). */
+        @WithDefault("5000")
+        int versionPageSize();
+    }
+
+    interface Reindex {
+        /** Documents per page fetched from content-service and per bulk request (≤ 500). */
+        @WithDefault("200")
+        int pageSize();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.spaces.search.support;
+
+import dev.spaces.commons.testing.TestTokens;
+import dev.spaces.commons.testing.elasticsearch.ElasticsearchTestResource;
+import dev.spaces.commons.webhooks.StandardWebhooks;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One Elasticsearch node and one fake content-service for every test class of the module (the resources apply
+ * to all tests, so Quarkus starts the application once).
+ */
+@QuarkusTestResource(ElasticsearchTestResource.class)
+@QuarkusTestResource(FakeContentService.class)
+public final class SearchTestSupport {
+
+    /** The %test profile's webhook secret. */
+    public static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    private SearchTestSupport() {
+    }
+
+    /** Sends a signed content event as content-service's webhook dispatcher would. */
+    public static Response sendEvent(String type, long id, long version) {
+        String body = "{\"type\":\"" + type + "\",\"timestamp\":\"" + Instant.now() + "\",\"data\":{\"schemaVersion\":1,"
+                + "\"id\":" + id + ",\"version\":" + version + ",\"slug\":\"a-" + id + "\",\"status\":\"x\"}}";
+        String messageId = "msg_" + UUID.randomUUID();
+        long timestamp = Instant.now().getEpochSecond();
+        return RestAssured.given().contentType(ContentType.JSON)
+                .header(StandardWebhooks.ID_HEADER, messageId)
+                .header(StandardWebhooks.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(StandardWebhooks.SIGNATURE_HEADER, StandardWebhooks.signatureHeader(List.of(SECRET), messageId, timestamp, body))
+                .body(body).post("/api/v1/search/events");
+    }
+
+    /** Ids of the hits of a search. */
+    public static List<Long> searchIds(String q, int size) {
+        return RestAssured.given().queryParam("q", q).queryParam("size", size).get("/api/v1/search/search")
+                .then().statusCode(200).extract().jsonPath().getList("hits.id", Long.class);
+    }
+
+    /** Rebuilds the index through the admin API and waits for the job to succeed. */
+    public static void reindex() {
+        String job = TestTokens.as("admin", "admin").post("/api/v1/search/reindex")
+                .then().statusCode(202).extract().jsonPath().getString("jobId");
+        await(Duration.ofMinutes(3), () -> {
+            String state = TestTokens.as("admin", "admin").get("/api/v1/search/reindex/" + job)
+                    .then().statusCode(200).extract().jsonPath().getString("state");
+            if (state.equals("failed")) {
+                throw new AssertionError("Reindex failed");
+            }
+            return state.equals("succeeded");
+        });
+    }
+
+    /** Polls until the condition holds or the deadline passes. */
+    public static void await(Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Condition not met within " + timeout);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
