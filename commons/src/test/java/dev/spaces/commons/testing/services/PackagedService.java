@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,12 @@ public final class PackagedService implements AutoCloseable {
      */
     public static PackagedService start(String module, String portVariable, String databaseUrlVariable,
                                         Map<String, String> env) {
+        return start(module, portVariable, databaseUrlVariable, env, Map.of());
+    }
+
+    /** As {@link #start(String, String, String, Map)}, with JVM system properties (e.g. for map-valued config). */
+    public static PackagedService start(String module, String portVariable, String databaseUrlVariable,
+                                        Map<String, String> env, Map<String, String> systemProperties) {
         Path jar = Path.of("..", module, "target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(module + " is not packaged: run the whole reactor (./mvnw verify) or "
@@ -71,10 +78,11 @@ public final class PackagedService implements AutoCloseable {
             environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             Path log = Path.of("target", "real-" + module + ".log");
             String java = ProcessHandle.current().info().command().orElse("java");
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m",
-                    "-Dpolyglot.engine.WarnInterpreterOnly=false", "--enable-native-access=ALL-UNNAMED",
-                    "-jar", jar.toAbsolutePath().toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx512m",
+                    "-Dpolyglot.engine.WarnInterpreterOnly=false", "--enable-native-access=ALL-UNNAMED"));
+            systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+            command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             process = builder.start();
             PackagedService service = new PackagedService(process, postgres, "http://127.0.0.1:" + port, log);
