@@ -12,7 +12,7 @@ import java.util.UUID;
  * Appends an event to a service's {@code outbox_event} table through the caller's EntityManager, so the
  * event commits or rolls back with the change it describes. Every service creates the same table
  * (id, type, aggregate_type, aggregate_id, aggregate_version, occurred_at, payload jsonb, dispatched_at);
- * the relay that delivers rows lives with the webhook machinery.
+ * {@link OutboxStore} claims them for a relay.
  */
 public final class OutboxAppender {
 
@@ -22,6 +22,12 @@ public final class OutboxAppender {
     /** @return the event id, which deliveries carry as their idempotency key */
     public static UUID append(EntityManager em, ObjectMapper json, String type, String aggregateType,
                               long aggregateId, long aggregateVersion, Object payload) {
+        return append(em, json, type, aggregateType, aggregateId, aggregateVersion, payload, Instant.now());
+    }
+
+    /** For events that happened elsewhere first (relayed from another service): keeps their time of occurrence. */
+    public static UUID append(EntityManager em, ObjectMapper json, String type, String aggregateType,
+                              long aggregateId, long aggregateVersion, Object payload, Instant occurredAt) {
         UUID id = UUID.randomUUID();
         String body;
         try {
@@ -37,7 +43,7 @@ public final class OutboxAppender {
                 .setParameter("aggregateType", aggregateType)
                 .setParameter("aggregateId", aggregateId)
                 .setParameter("version", aggregateVersion)
-                .setParameter("occurredAt", Timestamp.from(Instant.now()))
+                .setParameter("occurredAt", Timestamp.from(occurredAt))
                 .setParameter("payload", body)
                 .executeUpdate();
         return id;

@@ -141,6 +141,34 @@ public class ArticleRepository implements PanacheRepository<Article> {
         return ids.stream().flatMap(id -> found.stream().filter(a -> a.id.equals(id))).toList();
     }
 
+    /** Ids of published articles after {@code after}, ascending: the keyset the search feed pages by. */
+    public List<Long> publishedIdsAfter(long after, int limit) {
+        return getEntityManager().createQuery(
+                        "select a.id from Article a where a.status = :status and a.id > :after order by a.id", Long.class)
+                .setParameter("status", ArticleStatus.PUBLISHED).setParameter("after", after)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** Articles with category, series and tags fetched in one query, in ascending id order. */
+    public List<Article> withTaxonomy(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createQuery("""
+                        select distinct a from Article a left join fetch a.category left join fetch a.series
+                        left join fetch a.tags where a.id in :ids order by a.id""", Article.class)
+                .setParameter("ids", ids).getResultList();
+    }
+
+    /** [id, version, reads] of published articles after {@code after}, ascending by id. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> publishedVersionsAfter(long after, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        SELECT id, version, reads FROM article WHERE status = 'PUBLISHED' AND id > :after
+                        ORDER BY id LIMIT :limit""")
+                .setParameter("after", after).setParameter("limit", limit).getResultList();
+    }
+
     /** Scheduled articles whose time has come, locked so that only one replica publishes each. */
     public List<Article> dueForPublication(Instant now, int limit) {
         return getEntityManager().createQuery(

@@ -20,6 +20,8 @@ import dev.spaces.commons.security.CurrentCaller;
 import dev.spaces.content.service.CitationFormat;
 import dev.spaces.content.service.CitationService;
 import dev.spaces.content.service.ReadCounter;
+import dev.spaces.content.service.SearchDocumentService;
+import dev.spaces.content.rest.dto.SearchDocument;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
@@ -64,15 +66,17 @@ import java.util.Map;
 public class ArticleResource {
 
     private final ArticleService articles;
+    private final SearchDocumentService searchDocuments;
     private final CitationService citations;
     private final ReadCounter readCounter;
     private final CurrentCaller caller;
     private final ContentConfig config;
     private final ClientAddresses clientAddresses;
 
-    public ArticleResource(ArticleService articles, CitationService citations, ReadCounter readCounter, CurrentCaller caller,
-                           ContentConfig config) {
+    public ArticleResource(ArticleService articles, SearchDocumentService searchDocuments, CitationService citations,
+                           ReadCounter readCounter, CurrentCaller caller, ContentConfig config) {
         this.articles = articles;
+        this.searchDocuments = searchDocuments;
         this.citations = citations;
         this.readCounter = readCounter;
         this.caller = caller;
@@ -147,6 +151,17 @@ public class ArticleResource {
     public List<ArticleSummary> related(@PathParam("id") long id,
                                         @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit) {
         return articles.related(caller.get(), id, limit);
+    }
+
+    @GET
+    @Path("/{id}/search-document")
+    @Operation(summary = "Search-index document of a published article", description = "Plain text, formulas, "
+            + "excerpt and taxonomy as the search service indexes them. Anything not published is 404, whoever asks.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchDocument.class)))
+    @APIResponse(responseCode = "404", description = "No such published article",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response searchDocument(@PathParam("id") long id) {
+        return SearchDocumentResource.fresh(searchDocuments.document(id));
     }
 
     @GET

@@ -1,0 +1,5 @@
+package dev.spaces.content.domain;
+
+public enum DeliveryStatus {
+    PENDING, DELIVERED, FAILED
+}
