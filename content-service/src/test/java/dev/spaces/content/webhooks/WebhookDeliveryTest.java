@@ -122,6 +122,17 @@ class WebhookDeliveryTest {
         });
         // a subscription that did not ask for article.published got nothing
         assertThat(received("/not-subscribed")).isEmpty();
+
+        // measured, not asserted: event time (commit of the publish) to arrival at the receiver
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            long next = publishArticle(unique("延迟 " + i));
+            await().atMost(DEADLINE).until(() -> !forArticle("/signed", "article.published", next).isEmpty());
+            Received got = forArticle("/signed", "article.published", next).getFirst();
+            latencies.add(Duration.between(Instant.parse(got.json().getString("timestamp")), got.receivedAt()).toMillis());
+        }
+        org.jboss.logging.Logger.getLogger(getClass()).infof("publish → webhook received, ms: %s",
+                latencies.stream().sorted().toList());
     }
 
     @Test

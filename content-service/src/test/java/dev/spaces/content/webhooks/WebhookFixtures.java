@@ -36,23 +36,28 @@ final class WebhookFixtures {
         return "http://127.0.0.1:" + RECEIVER.port() + path;
     }
 
-    /** A received delivery. */
-    record Received(String id, String timestamp, String signature, String body, int status) {
+    /** A received delivery; {@code receivedAt} is when the receiver logged it. */
+    record Received(String id, String timestamp, String signature, String body, int status,
+                    java.time.Instant receivedAt) {
         JsonPath json() {
             return JsonPath.from(body);
         }
     }
 
-    /** Requests that reached {@code path}, in arrival order, with the status the receiver answered. */
+    /** Requests that reached {@code path}, in order of arrival, with the status the receiver answered. */
     static List<Received> received(String path) {
         List<ServeEvent> events = new ArrayList<>(RECEIVER.getAllServeEvents());
-        java.util.Collections.reverse(events); // WireMock lists the newest first
+        // WireMock lists by completion, newest first; a delayed answer completes late, so order by arrival (the sort
+        // is stable: requests logged in the same millisecond keep their completion order)
+        java.util.Collections.reverse(events);
+        events.sort(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate()));
         List<Received> result = new ArrayList<>();
         for (ServeEvent e : events) {
             if (e.getRequest().getUrl().equals(path)) {
                 result.add(new Received(e.getRequest().getHeader("webhook-id"),
                         e.getRequest().getHeader("webhook-timestamp"), e.getRequest().getHeader("webhook-signature"),
-                        e.getRequest().getBodyAsString(), e.getResponse().getStatus()));
+                        e.getRequest().getBodyAsString(), e.getResponse().getStatus(),
+                        e.getRequest().getLoggedDate().toInstant()));
             }
         }
         return result;
