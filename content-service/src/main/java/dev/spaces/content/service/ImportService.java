@@ -14,6 +14,7 @@ import dev.spaces.content.rest.dto.ImportArticle;
 import dev.spaces.content.rest.dto.ImportResult;
 import dev.spaces.commons.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -32,6 +33,8 @@ import java.util.Set;
 @ApplicationScoped
 public class ImportService {
 
+    private static final int IMPORT_TIMEOUT_SECONDS = 1800;
+
     private final ArticleRepository articles;
     private final ArticleService articleService;
     private final TaxonomyService taxonomy;
@@ -47,7 +50,10 @@ public class ImportService {
         this.config = config;
     }
 
+    // A bundle is all-or-nothing, and rendering validates every formula with KaTeX inside the transaction: a
+    // 5,000-article bundle (the API's limit) takes minutes on a small machine, far past the default 60 s.
     @Transactional
+    @TransactionConfiguration(timeout = IMPORT_TIMEOUT_SECONDS)
     public ImportResult importBundle(Caller caller, List<ImportArticle> bundle) {
         if (!caller.isAdmin()) {
             throw ProblemException.forbidden("Importing needs the admin role");
@@ -57,6 +63,7 @@ public class ImportService {
 
     /** Import without a permission check, for the bundled sample content. */
     @Transactional
+    @TransactionConfiguration(timeout = IMPORT_TIMEOUT_SECONDS)
     public ImportResult importAs(Caller caller, List<ImportArticle> bundle) {
         int created = 0;
         int updated = 0;
