@@ -6,6 +6,7 @@ import dev.spaces.search.support.SearchTestSupport;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -19,6 +20,11 @@ import static org.hamcrest.Matchers.equalTo;
 /** Signed content events drive the index: publish, update, unpublish, in any order, never losing the newest. */
 @QuarkusTest
 class EventIndexingTest {
+
+    @BeforeEach
+    void searchIsWarm() {
+        SearchTestSupport.awaitSearchable();
+    }
 
     private static SearchDocument article(long id, long version, String title, String text, List<String> formulas) {
         Instant now = Instant.parse("2024-05-01T10:00:00Z");
@@ -63,6 +69,42 @@ class EventIndexingTest {
     }
 
     @Test
+    void lateEventsNeverResurrectOrRegressAndDeletesRemove() {
+        long id = 100_005;
+        FakeContentService.publish(article(id, 1, "迟到事件", "第一版提到了昆仑山。", List.of()));
+        sendEvent("article.published", id, 1).then().statusCode(204);
+        FakeContentService.publish(article(id, 2, "迟到事件", "第二版提到了天山。", List.of()));
+        sendEvent("article.updated", id, 2).then().statusCode(204);
+        FakeContentService.unpublish(id);
+        sendEvent("article.unpublished", id, 3).then().statusCode(204);
+        assertThat(searchIds("天山", 5)).doesNotContain(id);
+
+        // redelivered out of order after the unpublish: content says 404, the delete tombstone (v3) holds
+        sendEvent("article.published", id, 1).then().statusCode(204);
+        sendEvent("article.updated", id, 2).then().statusCode(204);
+        assertThat(searchIds("昆仑山", 5)).doesNotContain(id);
+        assertThat(searchIds("天山", 5)).doesNotContain(id);
+
+        FakeContentService.publish(article(id, 4, "迟到事件", "第四版重新发布，提到了祁连山。", List.of()));
+        sendEvent("article.published", id, 4).then().statusCode(204);
+        assertThat(searchIds("祁连山", 5)).contains(id);
+        FakeContentService.unpublish(id);
+        sendEvent("article.deleted", id, 5).then().statusCode(204);
+        assertThat(searchIds("祁连山", 5)).doesNotContain(id);
+    }
+
+    @Test
+    void unpublishingAnArticleNeverIndexedIsAcknowledged() {
+        sendEvent("article.unpublished", 100_006, 2).then().statusCode(204);
+        sendEvent("article.deleted", 100_007, 1).then().statusCode(204);
+    }
+
+    @Test
+    void otherEventTypesAreAcknowledgedAndIgnored() {
+        sendEvent("comment.created", 100_008, 1).then().statusCode(204);
+    }
+
+    @Test
     void badOrMissingSignatureIs401() {
         String body = "{\"type\":\"article.published\",\"data\":{\"id\":1,\"version\":1}}";
         RestAssured.given().contentType(ContentType.JSON).body(body).post("/api/v1/search/events")
@@ -78,19 +120,23 @@ class EventIndexingTest {
     void reindexNeedsAdmin() {
         RestAssured.given().post("/api/v1/search/reindex").then().statusCode(401);
         dev.spaces.commons.testing.TestTokens.as("alice", "member").post("/api/v1/search/reindex").then().statusCode(403);
+        RestAssured.given().get("/api/v1/search/reindex/some-job").then().statusCode(401);
+        dev.spaces.commons.testing.TestTokens.as("alice", "member").get("/api/v1/search/reindex/some-job").then().statusCode(403);
+        dev.spaces.commons.testing.TestTokens.as("root", "admin").get("/api/v1/search/reindex/no-such-job").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
     void badInputIsAClear4xxNever5xx() {
-        RestAssured.given().queryParam("q", "").get("/api/v1/search/search").then().statusCode(422).contentType("application/problem+json");
-        RestAssured.given().queryParam("q", "梯".repeat(1000)).get("/api/v1/search/search").then().statusCode(422)
+        RestAssured.given().queryParam("q", "").get("/api/v1/search").then().statusCode(422).contentType("application/problem+json");
+        RestAssured.given().queryParam("q", "梯".repeat(1000)).get("/api/v1/search").then().statusCode(422)
                 .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Exception")));
-        RestAssured.given().queryParam("q", "梯度").queryParam("size", 51).get("/api/v1/search/search").then().statusCode(422);
+        RestAssured.given().queryParam("q", "梯度").queryParam("size", 51).get("/api/v1/search").then().statusCode(422);
         for (String nasty : List.of("$x^2", "a $ b $$", "title:(foo AND bar)~ OR \"", "{\"query\":1}", "\\", "[[[", "*?")) {
-            RestAssured.given().queryParam("q", nasty).get("/api/v1/search/search").then().statusCode(200);
+            RestAssured.given().queryParam("q", nasty).get("/api/v1/search").then().statusCode(200);
         }
-        RestAssured.given().queryParam("latex", "\\frac{").get("/api/v1/search/search/formulas").then().statusCode(200);
-        RestAssured.given().queryParam("q", "梯度").queryParam("sort", "bogus").get("/api/v1/search/search").then().statusCode(422);
+        RestAssured.given().queryParam("latex", "\\frac{").get("/api/v1/search/formulas").then().statusCode(200);
+        RestAssured.given().queryParam("q", "梯度").queryParam("sort", "bogus").get("/api/v1/search").then().statusCode(422);
     }
 
     @Test
@@ -98,7 +144,7 @@ class EventIndexingTest {
         long id = 100_003;
         FakeContentService.publish(article(id, 1, "<script>标题</script>里的熵", "这里讨论熵与<b>交叉熵</b>。", List.of()));
         SearchTestSupport.sendEvent("article.published", id, 1).then().statusCode(204);
-        var json = RestAssured.given().queryParam("q", "熵").queryParam("category", "notes").get("/api/v1/search/search")
+        var json = RestAssured.given().queryParam("q", "熵").queryParam("category", "notes").get("/api/v1/search")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(json.getList("hits.id", Long.class)).containsExactly(id);
         String title = json.getString("hits[0].titleHighlighted");
@@ -113,9 +159,9 @@ class EventIndexingTest {
         long id = 100_004;
         FakeContentService.publish(article(id, 1, "变分自编码器 VAE 入门", "正文", List.of()));
         sendEvent("article.published", id, 1).then().statusCode(204);
-        RestAssured.given().queryParam("q", "变分自").get("/api/v1/search/search/suggest")
+        RestAssured.given().queryParam("q", "变分自").get("/api/v1/search/suggest")
                 .then().statusCode(200).body("suggestions.id", org.hamcrest.Matchers.hasItem((int) id));
-        RestAssured.given().queryParam("q", "va").get("/api/v1/search/search/suggest")
+        RestAssured.given().queryParam("q", "va").get("/api/v1/search/suggest")
                 .then().statusCode(200).body("suggestions.id", org.hamcrest.Matchers.hasItem((int) id));
     }
 }

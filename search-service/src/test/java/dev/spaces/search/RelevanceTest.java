@@ -76,7 +76,7 @@ class RelevanceTest {
     }
 
     private static List<Long> formulaIds(String latex) {
-        return RestAssured.given().queryParam("latex", latex).queryParam("size", 5).get("/api/v1/search/search/formulas")
+        return RestAssured.given().queryParam("latex", latex).queryParam("size", 5).get("/api/v1/search/formulas")
                 .then().statusCode(200).extract().jsonPath().getList("hits.id", Long.class);
     }
 }

@@ -2,51 +2,60 @@ package dev.spaces.search.config;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest5_client.Rest5ClientOptions;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
-import co.elastic.clients.transport.rest5_client.low_level.RequestOptions;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 
 /**
- * The one Elasticsearch client of the service (one connection pool): {@link #writes()} for indexing and
- * administration, {@link #searches()} the same transport with a short response timeout, so that a stuck node
- * turns into a fast 503 instead of a hanging request.
+ * The service's Elasticsearch clients: {@link #writes()} for indexing and administration, {@link #searches()}
+ * with a short response timeout, so that a stuck node turns into a fast 503 instead of a hanging request. Two
+ * low-level clients (two small pools) rather than one with per-request options: the Rest5 transport drops a
+ * per-request {@code RequestConfig} on its way to the async HTTP client (a frozen node held searches for the full
+ * 30 s write timeout), and separate pools also keep slow bulk writes from starving searches of connections.
  */
 @ApplicationScoped
 public class ElasticsearchClients {
 
-    private final Rest5Client restClient;
+    private static final long SELECT_INTERVAL_MILLIS = 50;
+
+    private final Rest5Client writeClient;
+    private final Rest5Client searchClient;
     private final ElasticsearchClient writes;
     private final ElasticsearchClient searches;
 
     public ElasticsearchClients(SearchConfig config, ObjectMapper objectMapper) {
         URI uri = URI.create(config.elasticsearchUrl());
+        HttpHost host = new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort());
         SearchConfig.Timeouts timeouts = config.timeouts();
-        restClient = Rest5Client.builder(new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort()))
-                    .setRequestConfigCallback(request -> request
-                            .setConnectionRequestTimeout(Timeout.of(timeouts.write()))
-                            .setResponseTimeout(Timeout.of(timeouts.write())))
-                    .setConnectionConfigCallback(connection -> connection
-                            .setConnectTimeout(Timeout.of(timeouts.connect())))
-                    .setConnectionManagerCallback(pool -> pool.setMaxConnTotal(64).setMaxConnPerRoute(64))
-                    .build();
-        Rest5ClientTransport transport = new Rest5ClientTransport(restClient, new JacksonJsonpMapper(objectMapper.copy()));
-        writes = new ElasticsearchClient(transport);
-        RequestConfig quick = RequestConfig.custom()
-                .setConnectionRequestTimeout(Timeout.of(timeouts.search()))
-                .setResponseTimeout(Timeout.of(timeouts.search()))
+        JacksonJsonpMapper mapper = new JacksonJsonpMapper(objectMapper.copy());
+        writeClient = lowLevel(host, timeouts.connect(), timeouts.write());
+        searchClient = lowLevel(host, timeouts.connect(), timeouts.search());
+        writes = new ElasticsearchClient(new Rest5ClientTransport(writeClient, mapper));
+        searches = new ElasticsearchClient(new Rest5ClientTransport(searchClient, mapper));
+    }
+
+    private static Rest5Client lowLevel(HttpHost host, Duration connect, Duration response) {
+        return Rest5Client.builder(host)
+                .setRequestConfigCallback(request -> request
+                        .setConnectionRequestTimeout(Timeout.of(response))
+                        .setResponseTimeout(Timeout.of(response)))
+                .setConnectionConfigCallback(connection -> connection.setConnectTimeout(Timeout.of(connect)))
+                .setConnectionManagerCallback(pool -> pool.setMaxConnTotal(32).setMaxConnPerRoute(32))
+                // the I/O reactor checks timeouts once per select interval (1 s by default), which would let a
+                // 0.7 s search timeout fire only after up to 1.7 s on a hung node
+                .setHttpClientConfigCallback(http -> http.setIOReactorConfig(IOReactorConfig.custom()
+                        .setSelectInterval(TimeValue.ofMilliseconds(SELECT_INTERVAL_MILLIS)).build()))
                 .build();
-        searches = writes.withTransportOptions(new Rest5ClientOptions(
-                RequestOptions.DEFAULT.toBuilder().setRequestConfig(quick).build(), false));
     }
 
     public ElasticsearchClient writes() {
@@ -59,6 +68,8 @@ public class ElasticsearchClients {
 
     @PreDestroy
     void close() throws IOException {
-        restClient.close();
+        try (searchClient) {
+            writeClient.close();
+        }
     }
 }

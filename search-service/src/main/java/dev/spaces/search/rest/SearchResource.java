@@ -10,12 +10,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 
+/**
+ * {@code GET /api/v1/search}, {@code /formulas}, {@code /suggest}. The first release mounted them one level deeper
+ * ({@code /api/v1/search/search…}); those paths stay as undocumented aliases of the same methods so that existing
+ * callers keep working.
+ */
 @Path("/api/v1/search")
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
@@ -33,7 +39,6 @@ public class SearchResource {
     }
 
     @GET
-    @Path("/search")
     public SearchResult search(@QueryParam("q") String q, @QueryParam("category") String category,
                                @QueryParam("tag") String tag, @QueryParam("series") String series,
                                @QueryParam("from") String from, @QueryParam("to") String to,
@@ -54,7 +59,7 @@ public class SearchResource {
     }
 
     @GET
-    @Path("/search/formulas")
+    @Path("/formulas")
     public FormulaResult formulas(@QueryParam("latex") String latex, @QueryParam("page") Integer page,
                                   @QueryParam("size") Integer size) {
         if (latex == null || latex.isBlank()) {
@@ -72,7 +77,7 @@ public class SearchResource {
     }
 
     @GET
-    @Path("/search/suggest")
+    @Path("/suggest")
     public Suggestions suggest(@QueryParam("q") String q, @QueryParam("size") Integer size) {
         String prefix = q == null ? "" : q.strip();
         if (prefix.isEmpty()) {
@@ -86,6 +91,32 @@ public class SearchResource {
             throw ProblemException.invalidField("size", "Between 1 and 20");
         }
         return search.suggest(prefix, limit);
+    }
+
+    @GET
+    @Path("/search")
+    @Operation(hidden = true)
+    public SearchResult searchAlias(@QueryParam("q") String q, @QueryParam("category") String category,
+                                    @QueryParam("tag") String tag, @QueryParam("series") String series,
+                                    @QueryParam("from") String from, @QueryParam("to") String to,
+                                    @QueryParam("sort") String sort, @QueryParam("page") Integer page,
+                                    @QueryParam("size") Integer size) {
+        return search(q, category, tag, series, from, to, sort, page, size);
+    }
+
+    @GET
+    @Path("/search/formulas")
+    @Operation(hidden = true)
+    public FormulaResult formulasAlias(@QueryParam("latex") String latex, @QueryParam("page") Integer page,
+                                       @QueryParam("size") Integer size) {
+        return formulas(latex, page, size);
+    }
+
+    @GET
+    @Path("/search/suggest")
+    @Operation(hidden = true)
+    public Suggestions suggestAlias(@QueryParam("q") String q, @QueryParam("size") Integer size) {
+        return suggest(q, size);
     }
 
     private static int[] paging(Integer page, Integer size) {

@@ -66,8 +66,10 @@ public class Reconciler {
         }
         try {
             layout.ensureExists();
-            Map<Long, VersionPage.Entry> published = publishedVersions();
+            // the index first: an article published (and indexed by its event) between the two reads is then
+            // merely "missing" and fetched again, rather than "extra" and deleted
             Map<Long, long[]> indexed = indexedVersions();
+            Map<Long, VersionPage.Entry> published = publishedVersions();
             Set<Long> stale = new HashSet<>();
             List<VersionPage.Entry> readsDrifted = new ArrayList<>();
             for (VersionPage.Entry entry : published.values()) {

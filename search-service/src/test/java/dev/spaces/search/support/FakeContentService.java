@@ -11,10 +11,15 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.spaces.search.client.SearchDocument;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,6 +66,65 @@ public class FakeContentService implements QuarkusTestResourceLifecycleManager {
         PUBLISHED.remove(id);
     }
 
+    /**
+     * Freezes the next page of {@code /search-documents}: the page is computed from the published set as it is
+     * now, then its answer waits until {@link FeedHold#release()}; repeated requests for the same page (a retry
+     * after a read timeout) get the same snapshot until the hold is closed. Lets a test change the published set
+     * while a rebuild is between reading a page and writing it.
+     */
+    public static FeedHold holdNextDocumentsPage() {
+        FeedHold hold = new FeedHold();
+        if (!FeedHold.current.compareAndSet(null, hold)) {
+            throw new IllegalStateException("A feed hold is already active");
+        }
+        return hold;
+    }
+
+    public static final class FeedHold implements AutoCloseable {
+        private static final AtomicReference<FeedHold> current = new AtomicReference<>();
+        private final CountDownLatch reached = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+        private volatile String url;
+        private volatile ResponseDefinition snapshot;
+
+        /** Waits until a rebuild has asked for the held page (its snapshot is taken). */
+        public void awaitReached(Duration timeout) throws InterruptedException {
+            if (!reached.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("Nobody asked for the documents feed within " + timeout);
+            }
+        }
+
+        public void release() {
+            released.countDown();
+        }
+
+        @Override
+        public void close() {
+            release();
+            current.compareAndSet(this, null);
+        }
+
+        private ResponseDefinition serve(String requestUrl, Supplier<ResponseDefinition> page) {
+            synchronized (this) {
+                if (snapshot == null) {
+                    url = requestUrl;
+                    snapshot = page.get();
+                    reached.countDown();
+                } else if (!url.equals(requestUrl)) {
+                    return page.get();
+                }
+            }
+            try {
+                if (!released.await(2, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("Feed hold never released");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return snapshot;
+        }
+    }
+
     static final class Feed implements ResponseDefinitionTransformerV2 {
         static final String NAME = "search-feed";
 
@@ -77,8 +141,12 @@ public class FakeContentService implements QuarkusTestResourceLifecycleManager {
                 long after = Long.parseLong(param(request.getUrl(), "after", "0"));
                 int size = Integer.parseInt(param(request.getUrl(), "size", "100"));
                 if (path.equals("/api/v1/search-documents")) {
-                    List<SearchDocument> items = new ArrayList<>(PUBLISHED.tailMap(after, false).values().stream().limit(size).toList());
-                    return json(200, page(items, items.size() == size ? items.getLast().id() : null));
+                    Supplier<ResponseDefinition> documents = () -> {
+                        List<SearchDocument> items = new ArrayList<>(PUBLISHED.tailMap(after, false).values().stream().limit(size).toList());
+                        return json(200, page(items, items.size() == size ? items.getLast().id() : null));
+                    };
+                    FeedHold hold = FeedHold.current.get();
+                    return hold == null ? documents.get() : hold.serve(request.getUrl(), documents);
                 }
                 if (path.equals("/api/v1/search-documents/versions")) {
                     List<Map<String, Object>> items = PUBLISHED.tailMap(after, false).values().stream().limit(size)

@@ -3,6 +3,7 @@ package dev.spaces.search.support;
 import dev.spaces.commons.testing.TestTokens;
 import dev.spaces.commons.testing.elasticsearch.ElasticsearchTestResource;
 import dev.spaces.commons.webhooks.StandardWebhooks;
+import dev.spaces.search.client.SearchDocument;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -11,6 +12,8 @@ import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -28,6 +31,26 @@ public final class SearchTestSupport {
     private SearchTestSupport() {
     }
 
+    /** A small article as content-service's feed would serve it. */
+    public static SearchDocument article(long id, long version, String title, String text) {
+        return article(id, version, title, text, 3);
+    }
+
+    public static SearchDocument article(long id, long version, String title, String text, long reads) {
+        Instant published = Instant.parse("2024-05-01T10:00:00Z");
+        return new SearchDocument(id, version, "article-" + id, title, text, List.of(), text,
+                new SearchDocument.Term("notes", "随笔"), List.of(new SearchDocument.Term("info", "信息论")), null,
+                new SearchDocument.Author("a", "作者"), published, published.plusSeconds(version), reads,
+                "https://spaces.test/" + id);
+    }
+
+    /** The published set of the fake content-service as {id → version}. */
+    public static Map<Long, Long> publishedVersions() {
+        Map<Long, Long> versions = new TreeMap<>();
+        FakeContentService.PUBLISHED.forEach((id, document) -> versions.put(id, document.version()));
+        return versions;
+    }
+
     /** Sends a signed content event as content-service's webhook dispatcher would. */
     public static Response sendEvent(String type, long id, long version) {
         String body = "{\"type\":\"" + type + "\",\"timestamp\":\"" + Instant.now() + "\",\"data\":{\"schemaVersion\":1,"
@@ -41,9 +64,24 @@ public final class SearchTestSupport {
                 .body(body).post("/api/v1/search/events");
     }
 
+    private static volatile boolean searchable;
+
+    /**
+     * Waits (once per run) until a search answers 200: the first queries against a cold test node on a loaded CI
+     * box can outlast the search timeout, and their 503s (correct behaviour) would fail tests about other things.
+     */
+    public static void awaitSearchable() {
+        if (searchable) {
+            return;
+        }
+        await(Duration.ofMinutes(3), () -> RestAssured.given().queryParam("q", "梯度").get("/api/v1/search").statusCode() == 200);
+        searchable = true;
+    }
+
     /** Ids of the hits of a search. */
     public static List<Long> searchIds(String q, int size) {
-        return RestAssured.given().queryParam("q", q).queryParam("size", size).get("/api/v1/search/search")
+        awaitSearchable();
+        return RestAssured.given().queryParam("q", q).queryParam("size", size).get("/api/v1/search")
                 .then().statusCode(200).extract().jsonPath().getList("hits.id", Long.class);
     }
 

@@ -53,6 +53,7 @@ public final class ElasticsearchNode implements AutoCloseable {
     private final ElasticsearchDistribution distribution;
     private final NodeDirectory directory;
     private Process process;
+    private boolean paused;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread stopOnExit = new Thread(this::stop, "elasticsearch-node-stop");
     private URI httpUrl;
@@ -82,6 +83,34 @@ public final class ElasticsearchNode implements AutoCloseable {
         process.destroyForcibly();
         tree.forEach(ElasticsearchNode::awaitExit);
         awaitExit(process.toHandle());
+        paused = false;
+    }
+
+    /**
+     * Freezes the node (SIGSTOP to its JVMs): it keeps its port and accepts connections, but answers nothing, the
+     * way a node stuck in a long GC pause or on a dead disk behaves. {@link #resume()} lets it carry on.
+     */
+    public synchronized void pause() throws IOException, InterruptedException {
+        signalJvms("STOP");
+        paused = true;
+    }
+
+    /** Continues a {@link #pause() paused} node (SIGCONT). */
+    public synchronized void resume() throws IOException, InterruptedException {
+        signalJvms("CONT");
+        paused = false;
+    }
+
+    private void signalJvms(String signal) throws IOException, InterruptedException {
+        // the launcher and the server are both JVMs under our shell; the shell's own helpers are left alone
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        process.descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .forEach(p -> command.add(Long.toString(p.pid())));
+        if (command.size() == 2) {
+            throw new IllegalStateException("No Elasticsearch JVM is running");
+        }
+        Commands.run(command.toArray(String[]::new));
     }
 
     /** Starts the stopped or killed node again on its data, at the same HTTP address. */
@@ -172,6 +201,15 @@ public final class ElasticsearchNode implements AutoCloseable {
     private synchronized void stop() {
         if (process == null) {
             return;
+        }
+        if (paused) { // a stopped JVM would not act on the SIGTERM below
+            try {
+                resume();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(INFO, "Could not resume the paused node before stopping it: {0}", e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         List<ProcessHandle> tree = process.descendants().toList();
         try {
