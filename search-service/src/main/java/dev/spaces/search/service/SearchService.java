@@ -315,7 +315,8 @@ public class SearchService {
                 try {
                     return client.search(request, IndexedArticle.class);
                 } catch (ElasticsearchException e) {
-                    if (e.status() >= 500) {
+                    // no index yet (first start, before the reconcile created it): unavailable, not the user's fault
+                    if (e.status() >= 500 || "index_not_found_exception".equals(e.error().type())) {
                         throw new Unavailable(e.toString());
                     }
                     throw new Rejected(e.toString());
