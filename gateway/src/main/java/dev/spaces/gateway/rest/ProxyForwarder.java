@@ -107,13 +107,18 @@ public class ProxyForwarder {
         if (idempotent) {
             request.resume();
         }
+        HttpServerResponse edgeResponse = request.response();
         clients.guarded(upstream, retries, attempt, response -> UpstreamFailure.isUpstreamOutage(response.getStatusCode()),
-                        ProxyResponse::release)
+                        ProxyResponse::release, edgeResponse::closed)
                 .onSuccess(response -> respond(request, response, cacheable ? key : null, upstream))
                 .onFailure(error -> fail(request, proxyRequest, error, upstream, tooLarge.get()));
     }
 
     private void respond(HttpServerRequest request, ProxyResponse response, String cacheKey, Upstream upstream) {
+        if (gone(request)) {
+            response.release();
+            return;
+        }
         if (cacheKey != null && response.getStatusCode() == 200) {
             OptionalLong lifetime = cache.lifetimeMillis(response.headers());
             long length = contentLength(response.headers());
@@ -131,12 +136,29 @@ public class ProxyForwarder {
                 return;
             }
         }
-        response.send();
+        try {
+            response.send();
+        } catch (IllegalStateException e) {
+            // the client left between the upstream's headers and its body: nobody to answer
+            LOG.debugf("%s %s: client gone before the response was sent", request.method(), request.path());
+            response.release();
+        }
+    }
+
+    /** The client disconnected (or the answer was already given): nothing more may be written. */
+    private static boolean gone(HttpServerRequest request) {
+        HttpServerResponse response = request.response();
+        return response.closed() || response.ended();
     }
 
     private void fail(HttpServerRequest request, ProxyRequest proxyRequest, Throwable error, Upstream upstream,
                       boolean tooLarge) {
         proxyRequest.release();
+        if (error instanceof UpstreamClients.ClientGone || gone(request)) {
+            // the client hung up (the proxy then resets the upstream request): not an upstream failure
+            LOG.debugf("%s %s: client gone while %s was answering", request.method(), request.path(), upstream.id());
+            return;
+        }
         if (tooLarge) {
             problems.send(request, 413, "payload-too-large", "Payload too large",
                     "The request body exceeds " + config.maxBodySize().asLongValue() + " bytes",
@@ -159,6 +181,9 @@ public class ProxyForwarder {
 
     /** Answers from a cached entry, or 304 when the client already holds it. */
     private static void serve(HttpServerRequest request, CachedResponse entry, String cacheStatus) {
+        if (gone(request)) {
+            return;
+        }
         HttpServerResponse response = request.response();
         boolean notModified = ResponseCache.matches(request.getHeader("If-None-Match"), entry.etag());
         response.setStatusCode(notModified ? 304 : entry.status());
