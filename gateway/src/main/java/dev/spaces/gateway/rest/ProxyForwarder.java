@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -44,6 +45,10 @@ public class ProxyForwarder {
     /** Not stored with a cached response: per-connection, per-response, or recomputed when served. */
     private static final Set<String> UNCACHED_HEADERS = Set.of("connection", "keep-alive", "transfer-encoding",
             "content-length", "date", "age", "set-cookie", "x-cache", "x-request-id");
+
+    private static final CharSequence DATE = HttpHeaders.createOptimized("Date");
+    private static final CharSequence AGE = HttpHeaders.createOptimized("Age");
+    private static final CharSequence X_CACHE = HttpHeaders.createOptimized("X-Cache");
 
     private final UpstreamClients clients;
     private final ResponseCache cache;
@@ -192,8 +197,11 @@ public class ProxyForwarder {
                 response.headers().add(header.getKey(), header.getValue());
             }
         }
-        response.putHeader("Age", Long.toString(entry.ageSeconds(System.currentTimeMillis())));
-        response.putHeader("X-Cache", cacheStatus);
+        long now = System.currentTimeMillis();
+        // RFC 9110 §6.6.1: an origin's Date is not stored (it would be stale), so a cache answer states its own
+        response.putHeader(DATE, HttpDates.format(now));
+        response.putHeader(AGE, Long.toString(entry.ageSeconds(now)));
+        response.putHeader(X_CACHE, cacheStatus);
         if (notModified || request.method() == HttpMethod.HEAD) {
             response.end();
         } else {
