@@ -245,9 +245,9 @@ measure() { # key, url
   local key=$1 url=$2 out line
   log "wrk $key: $url (warm-up $WARMUP, then $DURATION)…"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 5s "$url" >/dev/null
-  # When wrk stops, it drops its connections with requests in flight; the gateway counts those resets against
-  # content's circuit breaker, which may open for its reset timeout: measure only once the target answers again.
-  sleep 2 # abandoned requests are retried briefly before they count: let the breaker see them first
+  # When wrk stops, it drops its connections with requests in flight. The gateway no longer counts those against
+  # content's circuit breaker; the wait below still guards against a target that does not answer 200 again.
+  sleep 2
   local waited=2
   until [ "$(status_of "$url")" = 200 ]; do
     ((waited < 60)) || die "$key does not answer 200 after the warm-up"

@@ -6,6 +6,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,7 +16,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 
 @QuarkusTest
 class ResponseCacheTest extends GatewayTest {
@@ -32,8 +37,14 @@ class ResponseCacheTest extends GatewayTest {
     void secondAnonymousGetIsServedFromCacheUntilAPublishEventPurgesIt() {
         stubArticle(101, "v1", "\"v1\"");
         client().get("/api/v1/articles/101").then().statusCode(200).header("X-Cache", "MISS").body("title", equalTo("v1"));
-        client().get("/api/v1/articles/101").then().statusCode(200).header("X-Cache", "HIT")
-                .header("ETag", "\"v1\"").header("Cache-Control", "public, max-age=60").body("title", equalTo("v1"));
+        String date = client().get("/api/v1/articles/101").then().statusCode(200).header("X-Cache", "HIT")
+                .header("ETag", "\"v1\"").header("Cache-Control", "public, max-age=60").body("title", equalTo("v1"))
+                .header("Age", matchesPattern("\\d+"))
+                .extract().header("Date");
+        // RFC 9110 IMF-fixdate, stated by the cache itself
+        assertThat(date).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+        Instant served = DateTimeFormatter.RFC_1123_DATE_TIME.parse(date, Instant::from);
+        assertThat(Duration.between(served, Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));
         UpstreamStubs.content.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/articles/101")));
 
         // the gateway answers conditional requests itself

@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.httpproxy.HttpProxy;
 
 import java.io.IOException;
@@ -52,7 +53,9 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         search = wiremock();
         resetAll();
         vertx = Vertx.vertx();
-        HttpProxy toWireMock = HttpProxy.reverseProxy(vertx.createHttpClient()).origin(content.port(), "localhost");
+        // pooled like the gateway's own client, so concurrent requests reach WireMock concurrently
+        HttpProxy toWireMock = HttpProxy.reverseProxy(vertx.createHttpClient(new PoolOptions().setHttp1MaxSize(64)))
+                .origin(content.port(), "localhost");
         HttpServer front = vertx.createHttpServer().requestHandler(request -> {
             if (request.path().equals("/feed/large")) {
                 streamLargeFeed(request.response());
@@ -106,7 +109,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     private static WireMockServer wiremock() {
         // Content-Length on every stubbed body: the gateway caches only responses of known size
         WireMockServer server = new WireMockServer(WireMockConfiguration.options().port(freePort())
-                .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER));
+                .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER).containerThreads(64));
         server.start();
         return server;
     }

@@ -25,6 +25,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -66,7 +67,9 @@ public class UpstreamClients {
                     .setNotificationAddress(null);
             CircuitBreaker breaker = CircuitBreaker.create("upstream-" + upstream.id(), vertx, breakerOptions)
                     .openHandler(v -> LOG.warnf("Circuit to %s opened: failing fast", upstream.id()))
-                    .closeHandler(v -> LOG.infof("Circuit to %s closed", upstream.id()));
+                    .closeHandler(v -> LOG.infof("Circuit to %s closed", upstream.id()))
+                    // an attempt cut short because its client left says nothing about the service
+                    .failurePolicy(outcome -> outcome.failed() && !(outcome.cause() instanceof ClientGone));
             breakers.put(upstream, breaker);
             URI url = config.url(upstream);
             authorities.put(upstream, HostAndPort.create(url.getHost(), port(url)));
@@ -109,12 +112,22 @@ public class UpstreamClients {
      * counts against the breaker; when {@code retries} remain, failed attempts are retried after a short backoff —
      * callers pass retries only for idempotent requests. When all attempts fail with a result, the last result is
      * returned (the upstream's own error passes through); {@code discard} releases results that are dropped.
+     * <p>
+     * Once {@code abandoned} says the caller's own client has gone, a failed attempt fails with {@link ClientGone}:
+     * the proxy resets the upstream request when its client disconnects, and such a reset is neither counted
+     * against the circuit nor retried. (The breaker treats an uncounted outcome like a success and resets its
+     * failure count; the next real failure counts again.)
      */
     public <T> Future<T> guarded(Upstream upstream, int retries, Supplier<Future<T>> attempt,
-                                 Function<T, Boolean> isFailure, Consumer<T> discard) {
+                                 Function<T, Boolean> isFailure, Consumer<T> discard, BooleanSupplier abandoned) {
+        if (abandoned.getAsBoolean()) {
+            return Future.failedFuture(new ClientGone(null));
+        }
         CircuitBreaker breaker = breakers.get(upstream);
         Future<T> outcome = breaker.<T>execute(promise -> attempt.get().onComplete(ar -> {
-            if (ar.succeeded() && isFailure.apply(ar.result())) {
+            if (ar.failed() && abandoned.getAsBoolean()) {
+                promise.fail(new ClientGone(ar.cause()));
+            } else if (ar.succeeded() && isFailure.apply(ar.result())) {
                 promise.fail(new FailedResult(ar.result()));
             } else {
                 promise.handle(ar);
@@ -122,6 +135,7 @@ public class UpstreamClients {
         }));
         return outcome.recover(error -> {
             boolean retryable = retries > 0 && breaker.state() != CircuitBreakerState.OPEN
+                    && !abandoned.getAsBoolean()
                     && (error instanceof FailedResult || UpstreamFailure.isConnectionFailure(error));
             if (retryable) {
                 if (error instanceof FailedResult failed) {
@@ -129,7 +143,7 @@ public class UpstreamClients {
                 }
                 Promise<T> next = Promise.promise();
                 vertx.setTimer(Math.max(1, config.resilience().retryBackoff().toMillis()),
-                        id -> guarded(upstream, retries - 1, attempt, isFailure, discard).onComplete(next));
+                        id -> guarded(upstream, retries - 1, attempt, isFailure, discard, abandoned).onComplete(next));
                 return next.future();
             }
             if (error instanceof FailedResult failed) {
@@ -142,7 +156,7 @@ public class UpstreamClients {
     /** A buffered GET (for composition, OpenAPI and probes), guarded and retried like proxied GETs. */
     public Future<Reply> get(Upstream upstream, String uri, MultiMap headers, Duration timeout) {
         return guarded(upstream, config.resilience().getRetries(), () -> fetch(upstream, uri, headers, timeout),
-                reply -> UpstreamFailure.isUpstreamOutage(reply.status()), reply -> { });
+                reply -> UpstreamFailure.isUpstreamOutage(reply.status()), reply -> { }, () -> false);
     }
 
     /** A buffered GET outside the breaker: health probes must see the upstream even while its circuit is open. */
@@ -169,6 +183,13 @@ public class UpstreamClients {
 
     /** A whole upstream response. */
     public record Reply(int status, MultiMap headers, Buffer body) {
+    }
+
+    /** An attempt that failed after its client had disconnected: not the upstream's fault. */
+    public static final class ClientGone extends RuntimeException {
+        ClientGone(Throwable cause) {
+            super("client disconnected", cause, false, false);
+        }
     }
 
     /** Carries a response the breaker must count as a failure. */

@@ -1,54 +1,122 @@
 package dev.spaces.gateway.domain;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Which service owns a path, read off the services' JAX-RS resources. Order matters: the first matching rule wins,
  * so the more specific comment and gateway paths under {@code /api/v1/articles} come before content's catch-all.
+ * <p>
+ * Rules are path templates, not regexes: {@code {id}} is one non-empty segment, {@code {n}} one all-digit segment,
+ * a trailing {@code /**} the path itself or anything below it. They are indexed by their first distinguishing
+ * segment, so a request is matched by one hash lookup and a segment walk over a handful of rules, with no
+ * backtracking. Every route carries its template, which is also the bounded {@code uri} tag of its metrics.
  */
 public final class RouteTable {
 
-    private static final String ID = "[^/]+";
+    private static final String API = "/api/v1/";
 
     private enum Access { PUBLIC, TOKEN, BLOCKED }
 
-    private record Rule(Pattern path, Upstream upstream, Access access, boolean anonymousWrites, boolean search) {
+    private record Rule(String template, String[] segments, boolean subtree, Route safe, Route unsafe,
+                        boolean blocked) {
+
+        boolean matches(String path, int from) {
+            int p = from;
+            int length = path.length();
+            for (String segment : segments) {
+                if (p >= length || path.charAt(p) != '/') {
+                    return false;
+                }
+                int start = p + 1;
+                int end = path.indexOf('/', start);
+                if (end < 0) {
+                    end = length;
+                }
+                if (!segmentMatches(segment, path, start, end)) {
+                    return false;
+                }
+                p = end;
+            }
+            return p == length || (subtree && path.charAt(p) == '/');
+        }
+
+        private static boolean segmentMatches(String segment, String path, int start, int end) {
+            if (segment.equals("{id}")) {
+                return end > start;
+            }
+            if (segment.equals("{n}")) {
+                if (end == start) {
+                    return false;
+                }
+                for (int i = start; i < end; i++) {
+                    char c = path.charAt(i);
+                    if (c < '0' || c > '9') {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            return end - start == segment.length() && path.regionMatches(start, segment, 0, segment.length());
+        }
     }
 
-    private static final List<Rule> RULES = List.of(
-            // composed by the gateway itself
-            rule("/api/v1/articles/\\d+/page", null, Access.PUBLIC, false),
-            // comment-service
-            rule("/api/v1/articles/" + ID + "/comments", Upstream.COMMENT, Access.PUBLIC, true),
-            rule("/api/v1/comments/" + ID + "/(edits|moderation)", Upstream.COMMENT, Access.TOKEN, false),
-            rule("/api/v1/comments(/.*)?", Upstream.COMMENT, Access.PUBLIC, false),
-            rule("/api/v1/members/me", Upstream.COMMENT, Access.TOKEN, false),
-            rule("/api/v1/members(/.*)?", Upstream.COMMENT, Access.PUBLIC, false),
-            rule("/api/v1/moderation(/.*)?", Upstream.COMMENT, Access.TOKEN, false),
-            // search-service; its event intake is service-to-service only
-            rule("/api/v1/search/events", Upstream.SEARCH, Access.BLOCKED, false),
-            rule("/api/v1/search(/.*)?", Upstream.SEARCH, Access.PUBLIC, false),
-            // content-service
-            rule("/api/v1/articles/" + ID + "/views", Upstream.CONTENT, Access.PUBLIC, true),
-            rule("/api/v1/articles/" + ID + "/revisions(/.*)?", Upstream.CONTENT, Access.TOKEN, false),
-            rule("/api/v1/articles(/.*)?", Upstream.CONTENT, Access.PUBLIC, false),
-            rule("/api/v1/(categories|tags|series)(/.*)?", Upstream.CONTENT, Access.PUBLIC, false),
-            rule("/api/v1/archive", Upstream.CONTENT, Access.PUBLIC, false),
-            rule("/api/v1/preview", Upstream.CONTENT, Access.PUBLIC, true),
-            rule("/api/v1/import", Upstream.CONTENT, Access.TOKEN, false),
-            rule("/api/v1/search-documents(/.*)?", Upstream.CONTENT, Access.PUBLIC, false),
-            rule("/api/v1/webhooks/events", Upstream.CONTENT, Access.BLOCKED, false),
-            rule("/api/v1/webhooks(/.*)?", Upstream.CONTENT, Access.TOKEN, false),
-            rule("/feed(/.*)?", Upstream.CONTENT, Access.PUBLIC, false),
-            rule("/sitemap\\.xml", Upstream.CONTENT, Access.PUBLIC, false));
+    /** Rules by the segment after {@code /api/v1/} (or the first segment outside the API), in declaration order. */
+    private static final Map<String, List<Rule>> RULES = new HashMap<>();
+
+    static {
+        // composed by the gateway itself
+        rule("/api/v1/articles/{n}/page", null, Access.PUBLIC, false);
+        // comment-service
+        rule("/api/v1/articles/{id}/comments", Upstream.COMMENT, Access.PUBLIC, true);
+        rule("/api/v1/comments/{id}/edits", Upstream.COMMENT, Access.TOKEN, false);
+        rule("/api/v1/comments/{id}/moderation", Upstream.COMMENT, Access.TOKEN, false);
+        rule("/api/v1/comments/**", Upstream.COMMENT, Access.PUBLIC, false);
+        rule("/api/v1/members/me", Upstream.COMMENT, Access.TOKEN, false);
+        rule("/api/v1/members/**", Upstream.COMMENT, Access.PUBLIC, false);
+        rule("/api/v1/moderation/**", Upstream.COMMENT, Access.TOKEN, false);
+        // search-service; its event intake is service-to-service only
+        rule("/api/v1/search/events", Upstream.SEARCH, Access.BLOCKED, false);
+        rule("/api/v1/search/**", Upstream.SEARCH, Access.PUBLIC, false);
+        // content-service
+        rule("/api/v1/articles/{id}/views", Upstream.CONTENT, Access.PUBLIC, true);
+        rule("/api/v1/articles/{id}/revisions/**", Upstream.CONTENT, Access.TOKEN, false);
+        rule("/api/v1/articles/**", Upstream.CONTENT, Access.PUBLIC, false);
+        rule("/api/v1/categories/**", Upstream.CONTENT, Access.PUBLIC, false);
+        rule("/api/v1/tags/**", Upstream.CONTENT, Access.PUBLIC, false);
+        rule("/api/v1/series/**", Upstream.CONTENT, Access.PUBLIC, false);
+        rule("/api/v1/archive", Upstream.CONTENT, Access.PUBLIC, false);
+        rule("/api/v1/preview", Upstream.CONTENT, Access.PUBLIC, true);
+        rule("/api/v1/import", Upstream.CONTENT, Access.TOKEN, false);
+        rule("/api/v1/search-documents/**", Upstream.CONTENT, Access.PUBLIC, false);
+        rule("/api/v1/webhooks/events", Upstream.CONTENT, Access.BLOCKED, false);
+        rule("/api/v1/webhooks/**", Upstream.CONTENT, Access.TOKEN, false);
+        rule("/feed/**", Upstream.CONTENT, Access.PUBLIC, false);
+        rule("/sitemap.xml", Upstream.CONTENT, Access.PUBLIC, false);
+    }
 
     private RouteTable() {
     }
 
-    private static Rule rule(String regex, Upstream upstream, Access access, boolean anonymousWrites) {
-        return new Rule(Pattern.compile(regex), upstream, access, anonymousWrites, upstream == Upstream.SEARCH);
+    private static void rule(String template, Upstream upstream, Access access, boolean anonymousWrites) {
+        boolean subtree = template.endsWith("/**");
+        String fixed = subtree ? template.substring(0, template.length() - 3) : template;
+        String[] segments = fixed.substring(1).split("/");
+        // the metrics tag: what the rule stands for, never the concrete path
+        String tag = subtree ? fixed + "/{path}" : template;
+        boolean tokenPath = access == Access.TOKEN;
+        boolean search = upstream == Upstream.SEARCH;
+        RouteClass safeClass = tokenPath ? RouteClass.AUTH_SENSITIVE : search ? RouteClass.SEARCH : RouteClass.READS;
+        RouteClass unsafeClass = tokenPath ? RouteClass.AUTH_SENSITIVE : search ? RouteClass.SEARCH : RouteClass.WRITES;
+        // Writes need a token except the few that anonymous readers may make (views, preview, guest comments).
+        Route safe = new Route(upstream, safeClass, tokenPath, tag);
+        Route unsafe = new Route(upstream, unsafeClass, tokenPath || !anonymousWrites, tag);
+        String key = fixed.startsWith(API) ? segments[2] : segments[0];
+        RULES.computeIfAbsent(key, k -> new ArrayList<>())
+                .add(new Rule(template, segments, subtree, safe, unsafe, access == Access.BLOCKED));
     }
 
     /**
@@ -57,21 +125,26 @@ public final class RouteTable {
      * @param safeMethod GET, HEAD or OPTIONS
      */
     public static Optional<Route> resolve(String path, boolean safeMethod) {
-        for (Rule rule : RULES) {
-            if (rule.path().matcher(path).matches()) {
-                if (rule.access() == Access.BLOCKED) {
-                    return Optional.empty();
-                }
-                boolean tokenPath = rule.access() == Access.TOKEN;
-                // Writes need a token except the few that anonymous readers may make (views, preview, guest comments).
-                boolean requiresToken = tokenPath || (!safeMethod && !rule.anonymousWrites());
-                RouteClass routeClass = tokenPath ? RouteClass.AUTH_SENSITIVE
-                        : rule.search() ? RouteClass.SEARCH
-                        : safeMethod ? RouteClass.READS : RouteClass.WRITES;
-                return Optional.of(new Route(rule.upstream(), routeClass, requiresToken));
+        List<Rule> candidates = RULES.get(key(path));
+        if (candidates == null) {
+            return Optional.empty();
+        }
+        for (Rule rule : candidates) {
+            if (rule.matches(path, 0)) {
+                return rule.blocked() ? Optional.empty() : Optional.of(safeMethod ? rule.safe() : rule.unsafe());
             }
         }
         return Optional.empty();
+    }
+
+    /** The segment rules are indexed by, without allocating more than the key itself. */
+    private static String key(String path) {
+        int start = path.startsWith(API) ? API.length() : 1;
+        if (start > path.length()) {
+            return "";
+        }
+        int end = path.indexOf('/', start);
+        return path.substring(start, end < 0 ? path.length() : end);
     }
 
     /** Paths under the gateway's care at all (the rest — /q/*, /internal/* — are the gateway's own endpoints). */

@@ -8,8 +8,10 @@ import dev.spaces.gateway.domain.RouteTable;
 import dev.spaces.gateway.service.EdgeAuthenticator;
 import dev.spaces.gateway.service.RateLimiter;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +36,24 @@ public class EdgeRoutes {
     /** Oversize uploads up to this size are read and dropped so the client sees the 413; bigger ones are cut. */
     private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
+    /** Header names and fixed values as pre-encoded ASCII: written on every response. */
+    private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);
+    private static final CharSequence CONTENT_TYPE_OPTIONS = HttpHeaders.createOptimized("X-Content-Type-Options");
+    private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
+    private static final CharSequence REFERRER_POLICY = HttpHeaders.createOptimized("Referrer-Policy");
+    private static final CharSequence FRAME_OPTIONS = HttpHeaders.createOptimized("X-Frame-Options");
+    private static final CharSequence DENY = HttpHeaders.createOptimized("DENY");
+    private static final CharSequence CONTENT_SECURITY_POLICY = HttpHeaders.createOptimized("Content-Security-Policy");
+    private static final CharSequence STRICT_TRANSPORT_SECURITY =
+            HttpHeaders.createOptimized("Strict-Transport-Security");
+    private static final CharSequence RATE_LIMIT_POLICY = HttpHeaders.createOptimized("RateLimit-Policy");
+    private static final CharSequence RATE_LIMIT = HttpHeaders.createOptimized("RateLimit");
+    /** Read by Quarkus Micrometer as the request's uri tag (what RESTEasy sets for its own endpoints). */
+    private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
+
+    private final CharSequence referrerPolicy;
+    private final CharSequence contentSecurityPolicy;
+    private final CharSequence strictTransportSecurity;
     private final GatewayConfig config;
     private final EdgeAuthenticator authenticator;
     private final RateLimiter rateLimiter;
@@ -49,6 +69,9 @@ public class EdgeRoutes {
         this.forwarder = forwarder;
         this.problems = problems;
         this.clientAddresses = new ClientAddresses(config.trustedProxies());
+        this.referrerPolicy = HttpHeaders.createOptimized(config.securityHeaders().referrerPolicy());
+        this.contentSecurityPolicy = HttpHeaders.createOptimized(config.securityHeaders().contentSecurityPolicy());
+        this.strictTransportSecurity = HttpHeaders.createOptimized(config.securityHeaders().strictTransportSecurity());
     }
 
     void install(@Observes Router router) {
@@ -65,16 +88,16 @@ public class EdgeRoutes {
         boolean api = !request.path().startsWith("/q/");
         ctx.addHeadersEndHandler(v -> {
             MultiMap headers = ctx.response().headers();
-            headers.set(RequestIds.HEADER, requestId);
-            headers.set("X-Content-Type-Options", "nosniff");
-            headers.set("Referrer-Policy", config.securityHeaders().referrerPolicy());
-            headers.set("X-Frame-Options", "DENY");
+            headers.set(REQUEST_ID, requestId);
+            headers.set(CONTENT_TYPE_OPTIONS, NOSNIFF);
+            headers.set(REFERRER_POLICY, referrerPolicy);
+            headers.set(FRAME_OPTIONS, DENY);
             if (api) {
                 // the API serves data, never pages: nothing may be loaded or framed (Swagger UI under /q/ needs scripts)
-                headers.set("Content-Security-Policy", config.securityHeaders().contentSecurityPolicy());
+                headers.set(CONTENT_SECURITY_POLICY, contentSecurityPolicy);
             }
             if (https) {
-                headers.set("Strict-Transport-Security", config.securityHeaders().strictTransportSecurity());
+                headers.set(STRICT_TRANSPORT_SECURITY, strictTransportSecurity);
             }
         });
         long declared = ProxyForwarder.contentLength(request.headers());
@@ -101,6 +124,8 @@ public class EdgeRoutes {
             return;
         }
         Route route = resolved.get();
+        // one metrics series per route rule, not per article id
+        ((HttpServerRequestInternal) request).context().putLocal(URL_PATH_TEMPLATE, route.template());
         request.pause(); // the body waits for the proxy (or is dropped) while the token is checked
         authenticator.authenticate(request.getHeader("Authorization")).onComplete(ar -> {
             EdgeCaller caller = ar.succeeded() ? ar.result() : EdgeCaller.INVALID;
@@ -114,8 +139,8 @@ public class EdgeRoutes {
                     request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress(),
                     request.getHeader("X-Forwarded-For"));
             RateLimiter.Decision decision = rateLimiter.consume(route.routeClass(), caller.subject(), client);
-            ctx.response().putHeader("RateLimit-Policy", decision.policyHeader());
-            ctx.response().putHeader("RateLimit", decision.rateLimitHeader());
+            ctx.response().putHeader(RATE_LIMIT_POLICY, decision.policyHeader());
+            ctx.response().putHeader(RATE_LIMIT, decision.rateLimitHeader());
             if (!decision.allowed()) {
                 refuse(request, 429, "rate-limited", "Too many requests",
                         "Rate limit for " + decision.policy() + " reached; retry in " + decision.retryAfterSeconds() + " s",

@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -44,6 +45,10 @@ public class ProxyForwarder {
     /** Not stored with a cached response: per-connection, per-response, or recomputed when served. */
     private static final Set<String> UNCACHED_HEADERS = Set.of("connection", "keep-alive", "transfer-encoding",
             "content-length", "date", "age", "set-cookie", "x-cache", "x-request-id");
+
+    private static final CharSequence DATE = HttpHeaders.createOptimized("Date");
+    private static final CharSequence AGE = HttpHeaders.createOptimized("Age");
+    private static final CharSequence X_CACHE = HttpHeaders.createOptimized("X-Cache");
 
     private final UpstreamClients clients;
     private final ResponseCache cache;
@@ -107,13 +112,18 @@ public class ProxyForwarder {
         if (idempotent) {
             request.resume();
         }
+        HttpServerResponse edgeResponse = request.response();
         clients.guarded(upstream, retries, attempt, response -> UpstreamFailure.isUpstreamOutage(response.getStatusCode()),
-                        ProxyResponse::release)
+                        ProxyResponse::release, edgeResponse::closed)
                 .onSuccess(response -> respond(request, response, cacheable ? key : null, upstream))
                 .onFailure(error -> fail(request, proxyRequest, error, upstream, tooLarge.get()));
     }
 
     private void respond(HttpServerRequest request, ProxyResponse response, String cacheKey, Upstream upstream) {
+        if (gone(request)) {
+            response.release();
+            return;
+        }
         if (cacheKey != null && response.getStatusCode() == 200) {
             OptionalLong lifetime = cache.lifetimeMillis(response.headers());
             long length = contentLength(response.headers());
@@ -131,12 +141,29 @@ public class ProxyForwarder {
                 return;
             }
         }
-        response.send();
+        try {
+            response.send();
+        } catch (IllegalStateException e) {
+            // the client left between the upstream's headers and its body: nobody to answer
+            LOG.debugf("%s %s: client gone before the response was sent", request.method(), request.path());
+            response.release();
+        }
+    }
+
+    /** The client disconnected (or the answer was already given): nothing more may be written. */
+    private static boolean gone(HttpServerRequest request) {
+        HttpServerResponse response = request.response();
+        return response.closed() || response.ended();
     }
 
     private void fail(HttpServerRequest request, ProxyRequest proxyRequest, Throwable error, Upstream upstream,
                       boolean tooLarge) {
         proxyRequest.release();
+        if (error instanceof UpstreamClients.ClientGone || gone(request)) {
+            // the client hung up (the proxy then resets the upstream request): not an upstream failure
+            LOG.debugf("%s %s: client gone while %s was answering", request.method(), request.path(), upstream.id());
+            return;
+        }
         if (tooLarge) {
             problems.send(request, 413, "payload-too-large", "Payload too large",
                     "The request body exceeds " + config.maxBodySize().asLongValue() + " bytes",
@@ -159,6 +186,9 @@ public class ProxyForwarder {
 
     /** Answers from a cached entry, or 304 when the client already holds it. */
     private static void serve(HttpServerRequest request, CachedResponse entry, String cacheStatus) {
+        if (gone(request)) {
+            return;
+        }
         HttpServerResponse response = request.response();
         boolean notModified = ResponseCache.matches(request.getHeader("If-None-Match"), entry.etag());
         response.setStatusCode(notModified ? 304 : entry.status());
@@ -167,8 +197,11 @@ public class ProxyForwarder {
                 response.headers().add(header.getKey(), header.getValue());
             }
         }
-        response.putHeader("Age", Long.toString(entry.ageSeconds(System.currentTimeMillis())));
-        response.putHeader("X-Cache", cacheStatus);
+        long now = System.currentTimeMillis();
+        // RFC 9110 §6.6.1: an origin's Date is not stored (it would be stale), so a cache answer states its own
+        response.putHeader(DATE, HttpDates.format(now));
+        response.putHeader(AGE, Long.toString(entry.ageSeconds(now)));
+        response.putHeader(X_CACHE, cacheStatus);
         if (notModified || request.method() == HttpMethod.HEAD) {
             response.end();
         } else {

@@ -1,0 +1,52 @@
+package dev.spaces.gateway;
+
+import dev.spaces.gateway.domain.Route;
+import dev.spaces.gateway.domain.RouteClass;
+import dev.spaces.gateway.domain.RouteTable;
+import dev.spaces.gateway.domain.Upstream;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The template matcher keeps the semantics of the regex table it replaced. */
+class RouteTableTest {
+
+    private static Route get(String path) {
+        return RouteTable.resolve(path, true).orElse(null);
+    }
+
+    @Test
+    void firstMatchingRuleWinsAndSegmentsMatchWhole() {
+        assertThat(get("/api/v1/articles/12/page").local()).isTrue();
+        assertThat(get("/api/v1/articles/slug/page").upstream()).isEqualTo(Upstream.CONTENT); // {n} is digits only
+        assertThat(get("/api/v1/articles/12/page/").upstream()).isEqualTo(Upstream.CONTENT);
+        assertThat(get("/api/v1/articles/12/comments").upstream()).isEqualTo(Upstream.COMMENT);
+        assertThat(get("/api/v1/articles//comments").upstream()).isEqualTo(Upstream.CONTENT); // {id} is non-empty
+        assertThat(get("/api/v1/articles").upstream()).isEqualTo(Upstream.CONTENT);
+        assertThat(get("/api/v1/articlesx")).isNull();
+        assertThat(get("/api/v1/comments/7/edits").routeClass()).isEqualTo(RouteClass.AUTH_SENSITIVE);
+        assertThat(get("/api/v1/comments/7/edits/x").routeClass()).isEqualTo(RouteClass.READS);
+        assertThat(get("/api/v1/search").routeClass()).isEqualTo(RouteClass.SEARCH);
+        assertThat(get("/api/v1/search/events")).isNull();
+        assertThat(get("/api/v1/webhooks/events")).isNull();
+        assertThat(get("/api/v1/webhooks").requiresToken()).isTrue();
+        assertThat(get("/feed").upstream()).isEqualTo(Upstream.CONTENT);
+        assertThat(get("/feed/atom.xml").upstream()).isEqualTo(Upstream.CONTENT);
+        assertThat(get("/feedx")).isNull();
+        assertThat(get("/sitemap.xml").template()).isEqualTo("/sitemap.xml");
+        assertThat(get("/api/v1/")).isNull();
+        assertThat(get("/api/v1")).isNull();
+        assertThat(get("/api/v2/articles")).isNull();
+    }
+
+    @Test
+    void writesNeedATokenExceptAnonymousOnes() {
+        assertThat(RouteTable.resolve("/api/v1/articles/5/views", false).orElseThrow().requiresToken()).isFalse();
+        assertThat(RouteTable.resolve("/api/v1/articles/5/comments", false).orElseThrow().requiresToken()).isFalse();
+        assertThat(RouteTable.resolve("/api/v1/preview", false).orElseThrow().requiresToken()).isFalse();
+        Route write = RouteTable.resolve("/api/v1/articles/5", false).orElseThrow();
+        assertThat(write.requiresToken()).isTrue();
+        assertThat(write.routeClass()).isEqualTo(RouteClass.WRITES);
+        assertThat(write.template()).isEqualTo("/api/v1/articles/{path}");
+    }
+}
