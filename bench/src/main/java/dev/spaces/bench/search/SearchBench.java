@@ -106,7 +106,7 @@ public final class SearchBench {
             for (Path chapter : chapters) {
                 String markdown = Files.readString(chapter);
                 String title = title(markdown, chapter) + "（副本" + copy + "）";
-                bundle.add(Map.of("key", "bench-copy-" + copy + ":" + chapter.getFileName(),
+                bundle.add(Map.of("key", "bench-copy-" + copy + ":" + chapter.getParent().getFileName() + "/" + chapter.getFileName(),
                         "title", title.length() > 200 ? title.substring(0, 200) : title,
                         "publishedOn", LocalDate.of(2019, 1, 1).plusDays(copy * 150L + bundle.size()).toString(),
                         "author", "bench", "excerptMarkdown", "", "markdown", markdown,
