@@ -24,7 +24,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
 /**
@@ -87,6 +89,8 @@ public final class SearchBench {
         line("- date: " + java.time.Instant.now());
         line("");
         searchUnderLoad();
+        // the load phase may leave the search circuit open for a moment; publish→searchable measures indexing
+        awaitSearchAnswers();
         publishToSearchable();
         Path file = Path.of(options.get("report"));
         Files.createDirectories(file.toAbsolutePath().getParent());
@@ -162,6 +166,7 @@ public final class SearchBench {
         int clients = Integer.parseInt(options.get("clients"));
         Recorder recorder = new Recorder(TimeUnit.SECONDS.toNanos(10), 3);
         AtomicLong errors = new AtomicLong();
+        Map<Integer, LongAdder> failures = new ConcurrentSkipListMap<>();
         AtomicBoolean stop = new AtomicBoolean();
         List<URI> uris = QUERIES.stream()
                 .map(q -> uri("search", "/api/v1/search?size=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
@@ -179,6 +184,7 @@ public final class SearchBench {
                             recorder.recordValue(Math.min(System.nanoTime() - started, TimeUnit.SECONDS.toNanos(10)));
                             if (response.statusCode() != 200) {
                                 errors.incrementAndGet();
+                                failures.computeIfAbsent(response.statusCode(), k -> new LongAdder()).increment();
                             }
                         } catch (IOException e) {
                             errors.incrementAndGet();
@@ -208,9 +214,25 @@ public final class SearchBench {
                     ms(histogram.getValueAtPercentile(90)), ms(histogram.getValueAtPercentile(99)),
                     ms(histogram.getValueAtPercentile(99.9)), ms(histogram.getMaxValue()), failed));
             line("");
-            line("Target: p99 ≤ 30 ms → " + (histogram.getValueAtPercentile(99) <= TimeUnit.MILLISECONDS.toNanos(30)
-                    ? "met" : "NOT met"));
+            if (failed > 0) {
+                // fast error answers would flatter the percentiles: say what they were (warm-up included)
+                line("Non-200 answers by status (whole run): " + failures);
+                line("");
+            }
+            line("Target: p99 ≤ 30 ms → " + (failed == 0
+                    && histogram.getValueAtPercentile(99) <= TimeUnit.MILLISECONDS.toNanos(30) ? "met" : "NOT met"));
             line("");
+        }
+    }
+
+    private void awaitSearchAnswers() throws IOException, InterruptedException {
+        URI probe = uri("search", "/api/v1/search?size=1&q=" + URLEncoder.encode(QUERIES.getFirst(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (send(HttpRequest.newBuilder(probe).build()).statusCode() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("search did not answer 200 within 60 s after the load phase");
+            }
+            Thread.sleep(200);
         }
     }
 
