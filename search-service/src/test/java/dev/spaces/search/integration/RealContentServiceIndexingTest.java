@@ -10,6 +10,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,8 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * End to end, with nothing stubbed: an author publishes, edits and unpublishes in the real content-service; its
  * outbox relay delivers signed webhooks to this search-service, which fetches the document and indexes it in the real
  * Elasticsearch node. The deadlines are generous because they wait on real processes; they assert no speed
- * (publish→searchable latency is measured by the benchmark).
+ * (publish→searchable latency is measured by the benchmark). Runs last: its own profile restarts the application
+ * with fresh resources, and with the module's ordered classes Quarkus cannot switch back to the default profile.
  */
+@Order(Integer.MAX_VALUE)
 @QuarkusTest
 @TestProfile(RealContentServiceIndexingTest.WithRealContentService.class)
 class RealContentServiceIndexingTest {
