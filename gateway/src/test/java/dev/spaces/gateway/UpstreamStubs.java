@@ -129,6 +129,9 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         response.write(pattern(0));
         sent.addAndGet(CHUNK);
         CountDownLatch latch = releaseLargeFeed;
+        // the response's own event loop: pumping (and registering the drain handler) anywhere else races with the
+        // drain event and can miss it, which hung this test once in CI
+        io.vertx.core.Context responseContext = Vertx.currentContext();
         // wait for the test off the event loop, then stream the rest with back-pressure
         CompletableFuture.runAsync(() -> {
             try {
@@ -136,7 +139,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }).thenRun(() -> vertx.runOnContext(v -> pump(response, sent)));
+        }).thenRun(() -> responseContext.runOnContext(v -> pump(response, sent)));
     }
 
     private static void pump(HttpServerResponse response, AtomicLong sent) {
