@@ -204,6 +204,12 @@ class OutboxStoreTest {
             int before = channels.size();
             insert(3);
             assertThat(relayed.await(30, TimeUnit.SECONDS)).isTrue();
+            // a round already woken (by the connect poke) may relay the rows before their commit's notification
+            // is delivered: wait for the notification rather than assume it came first
+            long notified = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (channels.size() <= before && System.nanoTime() < notified) {
+                Thread.sleep(10);
+            }
             assertThat(channels.size()).isGreaterThan(before);
         }
         assertThat(undispatched()).isZero();
