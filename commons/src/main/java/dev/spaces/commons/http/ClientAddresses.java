@@ -82,35 +82,4 @@ public final class ClientAddresses {
     private static boolean isLiteralAddress(String s) {
         return !s.isEmpty() && (s.matches("[0-9.]+") || (s.contains(":") && s.matches("[0-9a-fA-F:.]+")));
     }
-
-    private record Cidr(byte[] network, int prefix) {
-        static Cidr parse(String text) {
-            String[] parts = text.split("/");
-            try {
-                byte[] address = InetAddress.getByName(parts[0]).getAddress();
-                int prefix = parts.length > 1 ? Integer.parseInt(parts[1]) : address.length * 8;
-                return new Cidr(address, prefix);
-            } catch (UnknownHostException | NumberFormatException e) {
-                throw new IllegalArgumentException("Invalid trusted proxy CIDR: " + text, e);
-            }
-        }
-
-        boolean contains(byte[] address) {
-            if (address.length != network.length) {
-                return false;
-            }
-            int full = prefix / 8;
-            for (int i = 0; i < full; i++) {
-                if (address[i] != network[i]) {
-                    return false;
-                }
-            }
-            int rest = prefix % 8;
-            if (rest == 0) {
-                return true;
-            }
-            int mask = 0xFF << (8 - rest) & 0xFF;
-            return (address[full] & mask) == (network[full] & mask);
-        }
-    }
 }

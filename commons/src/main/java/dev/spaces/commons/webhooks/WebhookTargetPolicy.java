@@ -3,6 +3,7 @@ package dev.spaces.commons.webhooks;
 import java.net.IDN;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
+import dev.spaces.commons.http.Cidr;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -182,44 +183,5 @@ public final class WebhookTargetPolicy {
             throw new IllegalStateException(e);
         }
         return null;
-    }
-
-    /** A network in CIDR notation; a bare address is a single host. */
-    record Cidr(byte[] network, int prefix) {
-        static Cidr parse(String text) {
-            String[] parts = text.split("/", 2);
-            if (!parts[0].matches("[0-9a-fA-F:.]+")) {
-                throw new IllegalArgumentException("Not a CIDR (numeric address required): " + text);
-            }
-            try {
-                byte[] address = InetAddress.getByName(parts[0]).getAddress();
-                int prefix = parts.length > 1 ? Integer.parseInt(parts[1]) : address.length * 8;
-                if (prefix < 0 || prefix > address.length * 8) {
-                    throw new IllegalArgumentException("Prefix out of range: " + text);
-                }
-                return new Cidr(address, prefix);
-            } catch (UnknownHostException | NumberFormatException e) {
-                throw new IllegalArgumentException("Not a CIDR: " + text, e);
-            }
-        }
-
-        boolean contains(InetAddress candidate) {
-            byte[] address = candidate.getAddress();
-            if (address.length != network.length) {
-                return false;
-            }
-            int full = prefix / 8;
-            for (int i = 0; i < full; i++) {
-                if (address[i] != network[i]) {
-                    return false;
-                }
-            }
-            int rest = prefix % 8;
-            if (rest == 0) {
-                return true;
-            }
-            int mask = 0xFF << (8 - rest) & 0xFF;
-            return (address[full] & mask) == (network[full] & mask);
-        }
     }
 }
