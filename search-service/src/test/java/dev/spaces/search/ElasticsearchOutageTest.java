@@ -32,7 +32,7 @@ import static org.hamcrest.Matchers.equalTo;
  * leaves the node healthy.
  */
 @QuarkusTest
-@Order(Integer.MAX_VALUE - 2)
+@Order(Integer.MAX_VALUE - 3)
 class ElasticsearchOutageTest {
 
     /** The bound for a node that refuses connections (0.3 s connect timeout, then the open breaker). */

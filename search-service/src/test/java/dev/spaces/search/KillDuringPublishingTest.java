@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * article at its current version. Runs last: it takes the shared node down.
  */
 @QuarkusTest
-@Order(Integer.MAX_VALUE - 1)
+@Order(Integer.MAX_VALUE - 2)
 class KillDuringPublishingTest {
 
     private static final long FIRST_ID = 600_001;

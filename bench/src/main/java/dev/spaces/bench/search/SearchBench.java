@@ -197,9 +197,11 @@ public final class SearchBench {
             Thread.sleep(TimeUnit.SECONDS.toMillis(Long.parseLong(options.get("warmup"))));
             recorder.getIntervalHistogram(); // drop the warm-up
             long errorsBefore = errors.get();
+            double[] cacheBefore = cacheCounts();
             long seconds = Long.parseLong(options.get("duration"));
             Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
             Histogram histogram = recorder.getIntervalHistogram();
+            double[] cacheAfter = cacheCounts();
             long failed = errors.get() - errorsBefore;
             stop.set(true);
             line("## Search under load");
@@ -219,6 +221,12 @@ public final class SearchBench {
                 line("Non-200 answers by status (whole run): " + failures);
                 line("");
             }
+            double hits = cacheAfter[0] - cacheBefore[0];
+            double misses = cacheAfter[1] - cacheBefore[1];
+            line(hits + misses == 0 ? "Result cache: off (no cache requests counted)"
+                    : String.format("Result cache: %.0f of %.0f searches answered from it (%.1f %%), %.0f went to Elasticsearch",
+                    hits, hits + misses, 100 * hits / (hits + misses), misses));
+            line("");
             line("Target: p99 ≤ 30 ms → " + (failed == 0
                     && histogram.getValueAtPercentile(99) <= TimeUnit.MILLISECONDS.toNanos(30) ? "met" : "NOT met"));
             line("");
@@ -234,6 +242,25 @@ public final class SearchBench {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** The search-service's result cache counters {hits, misses} from its Prometheus endpoint (0 when absent). */
+    private double[] cacheCounts() {
+        double[] counts = new double[2];
+        try {
+            String metrics = send(HttpRequest.newBuilder(uri("search", "/q/metrics")).build()).body();
+            for (String line : metrics.split("\n")) {
+                if (line.startsWith("spaces_search_cache_requests_total{")) {
+                    double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    counts[line.contains("result=\"hit\"") ? 0 : 1] += value;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            line("(could not read the search-service metrics: " + e + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return counts;
     }
 
     // --- publish → searchable --------------------------------------------------------------------------------

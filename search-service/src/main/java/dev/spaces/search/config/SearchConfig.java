@@ -26,6 +26,8 @@ public interface SearchConfig {
 
     Reindex reindex();
 
+    Cache cache();
+
     interface Timeouts {
         @WithDefault("PT0.3S")
         Duration connect();
@@ -60,5 +62,26 @@ public interface SearchConfig {
         /** Documents per page fetched from content-service and per bulk request (≤ 500). */
         @WithDefault("200")
         int pageSize();
+    }
+
+    interface Cache {
+        /** Search answers are kept while the index is unchanged (see SearchResultCache). */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("10000")
+        long maxEntries();
+
+        /** Upper bound on an answer's age, whatever the generation says. */
+        @WithDefault("PT60S")
+        Duration maxAge();
+
+        /** How often each replica reads the index generation; writes elsewhere show within about this. */
+        @WithDefault("PT0.25S")
+        Duration generationPoll();
+
+        /** A generation must have been stable this long before answers computed from it are kept. */
+        @WithDefault("PT1.5S")
+        Duration settle();
     }
 }

@@ -28,10 +28,12 @@ public class ArticleIndexer {
 
     private final ElasticsearchClient client;
     private final IndexLayout layout;
+    private final SearchResultCache answers;
 
-    public ArticleIndexer(ElasticsearchClients clients, IndexLayout layout) {
+    public ArticleIndexer(ElasticsearchClients clients, IndexLayout layout, SearchResultCache answers) {
         this.client = clients.writes();
         this.layout = layout;
+        this.answers = answers;
     }
 
     /** Indexes into every write target; {@code visibleNow} refreshes so that the next search sees it. */
@@ -49,6 +51,7 @@ public class ArticleIndexer {
                 LOG.debugf("Article %s version %s is older than the indexed one in %s", article.id(), article.version(), target);
             }
         }
+        answers.indexChanged();
     }
 
     /** Removes the article unless the index holds a version newer than {@code version}. */
@@ -65,6 +68,7 @@ public class ArticleIndexer {
                 LOG.debugf("Not deleting article %s: %s holds a version newer than %s", Long.valueOf(id), target, Long.valueOf(version));
             }
         }
+        answers.indexChanged();
     }
 
     /** Bulk-indexes into one index (a rebuild) or the write targets; version conflicts are expected and skipped. */
@@ -80,6 +84,9 @@ public class ArticleIndexer {
                         .document(article)))))
                 .toList();
         BulkResponse response = client.bulk(b -> b.operations(operations));
+        if (index == null) { // a rebuild's index is not searched until the swap, which changes the generation
+            answers.indexChanged();
+        }
         if (response.errors()) {
             for (BulkResponseItem item : response.items()) {
                 if (item.error() != null && item.status() != CONFLICT) {
@@ -100,6 +107,7 @@ public class ArticleIndexer {
                         .index(target).id(Long.toString(pair[0])).version(pair[1]).versionType(VersionType.ExternalGte)))))
                 .toList();
         BulkResponse response = client.bulk(b -> b.operations(operations));
+        answers.indexChanged();
         if (response.errors()) {
             for (BulkResponseItem item : response.items()) {
                 if (item.error() != null && item.status() != CONFLICT && item.status() != 404) {

@@ -3,6 +3,9 @@ package dev.spaces.search.service;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
+import co.elastic.clients.json.JsonData;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spaces.search.config.ElasticsearchClients;
 import dev.spaces.search.config.SearchConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +13,11 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -26,6 +33,24 @@ public class IndexLayout {
 
     private static final Logger LOG = Logger.getLogger(IndexLayout.class);
     private static final String MAPPING = "/elasticsearch/articles-index.json";
+
+    /** Identifies the mapping an index was created with ({@code _meta}); a new release's mapping → rebuild. */
+    static final String MAPPING_DIGEST;
+    private static final String MAPPING_WITH_DIGEST;
+    private static final String META_KEY = "spaces_mapping";
+
+    static {
+        try (InputStream in = IndexLayout.class.getResourceAsStream(MAPPING)) {
+            byte[] bytes = in.readAllBytes();
+            MAPPING_DIGEST = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 8);
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode definition = (ObjectNode) json.readTree(bytes);
+            ((ObjectNode) definition.path("mappings")).putObject("_meta").put(META_KEY, MAPPING_DIGEST);
+            MAPPING_WITH_DIGEST = json.writeValueAsString(definition);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -75,6 +100,25 @@ public class IndexLayout {
         return response.aliases().keySet().stream().findFirst();
     }
 
+    /** Whether the index behind the alias was created with this release's mapping. */
+    public boolean activeMappingIsCurrent() throws IOException {
+        Optional<String> index = current();
+        if (index.isEmpty()) {
+            return true;
+        }
+        var mapping = client.indices().getMapping(g -> g.index(index.get())).get(index.get());
+        var meta = mapping == null ? null : mapping.mappings().meta();
+        JsonData digest = meta == null ? null : meta.get(META_KEY);
+        return digest != null && MAPPING_DIGEST.equals(digest.to(String.class));
+    }
+
+    /** Versioned indices newer than the alias's target: a rebuild in progress (or the leftover of a failed one). */
+    public List<String> newerThanActive() throws IOException {
+        int active = current().map(this::versionOf).orElse(0);
+        return client.indices().get(g -> g.index(alias + "_v*").ignoreUnavailable(true)).indices().keySet().stream()
+                .filter(name -> versionOf(name) > active).sorted().toList();
+    }
+
     /** The version number of an index name {@code <alias>_v<N>}, 0 when it is not ours. */
     public int versionOf(String index) {
         Matcher m = versioned.matcher(index);
@@ -92,9 +136,7 @@ public class IndexLayout {
 
     /** Creates an index with our settings and mapping; for a bulk load with refreshing off. */
     public void create(String index, boolean bulkLoad) throws IOException {
-        try (InputStream mapping = IndexLayout.class.getResourceAsStream(MAPPING)) {
-            client.indices().create(c -> c.index(index).withJson(mapping));
-        }
+        client.indices().create(c -> c.index(index).withJson(new StringReader(MAPPING_WITH_DIGEST)));
         if (bulkLoad) {
             client.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time("-1"))));
         }

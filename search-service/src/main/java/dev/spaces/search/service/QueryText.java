@@ -45,4 +45,20 @@ public record QueryText(String words, List<String> formulas) {
         words.append(rest.substring(last));
         return new QueryText(words.toString().replaceAll("\\s+", " ").strip(), List.copyOf(formulas));
     }
+
+    private static final Pattern CJK_RUN = Pattern.compile("[\\p{IsHan}]+");
+
+    /**
+     * Whether some Chinese run of the words is a single character (熵): bigram fields cannot match or highlight it,
+     * only the unigram fields can.
+     */
+    public boolean hasSingleHanCharacter() {
+        Matcher run = CJK_RUN.matcher(words);
+        while (run.find()) {
+            if (run.end() - run.start() == 1) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

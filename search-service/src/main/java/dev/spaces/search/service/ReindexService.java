@@ -64,6 +64,27 @@ public class ReindexService {
         return job;
     }
 
+    /**
+     * Rebuilds when the index behind the alias was created with another release's mapping, so that an upgrade needs
+     * no operator step. Skipped while any rebuild runs here or a newer index exists (another replica's rebuild, or a
+     * failed one's leftover: {@code POST /api/v1/search/reindex} replaces it).
+     */
+    public synchronized Optional<ReindexJob> startIfMappingChanged() throws IOException {
+        if (running != null && running.state() == ReindexJob.State.RUNNING) {
+            return Optional.empty();
+        }
+        if (layout.activeMappingIsCurrent()) {
+            return Optional.empty();
+        }
+        List<String> newer = layout.newerThanActive();
+        if (!newer.isEmpty()) {
+            LOG.infof("The index mapping changed, but %s already exists: not starting another rebuild", newer);
+            return Optional.empty();
+        }
+        LOG.info("The index was created with an older mapping: rebuilding it in the background");
+        return Optional.of(start());
+    }
+
     public Optional<ReindexJob> job(String id) {
         return Optional.ofNullable(jobs.get(id));
     }

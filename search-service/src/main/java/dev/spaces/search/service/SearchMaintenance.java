@@ -20,11 +20,14 @@ public class SearchMaintenance {
     private static final Logger LOG = Logger.getLogger(SearchMaintenance.class);
 
     private final Reconciler reconciler;
+    private final ReindexService reindex;
     private final ElasticsearchStatus status;
     private final AtomicBoolean pending = new AtomicBoolean();
 
-    public SearchMaintenance(Reconciler reconciler, ElasticsearchStatus status, SearchConfig config) {
+    public SearchMaintenance(Reconciler reconciler, ReindexService reindex, ElasticsearchStatus status,
+                             SearchConfig config) {
         this.reconciler = reconciler;
+        this.reindex = reindex;
         this.status = status;
         pending.set(config.reconcile().onStart());
     }
@@ -66,6 +69,7 @@ public class SearchMaintenance {
         try {
             if (reconciler.run().isPresent()) {
                 pending.set(false);
+                reindex.startIfMappingChanged();
                 return true;
             }
             return false;

@@ -50,14 +50,18 @@ public class SearchService {
     private final IndexLayout layout;
     private final ElasticsearchStatus status;
     private final Guard guard;
+    private final SearchResultCache cache;
 
-    public SearchService(ElasticsearchClients clients, IndexLayout layout, ElasticsearchStatus status) {
+    public SearchService(ElasticsearchClients clients, IndexLayout layout, ElasticsearchStatus status,
+                         SearchResultCache cache) {
         this.client = clients.searches();
         this.layout = layout;
         this.status = status;
+        this.cache = cache;
         this.guard = Guard.create()
                 .withDescription("Elasticsearch searches")
-                .withCircuitBreaker().requestVolumeThreshold(4).failureRatio(0.5).delay(2, ChronoUnit.SECONDS)
+                // 20 calls: a burst of slow answers under load must not shed every search for the delay
+                .withCircuitBreaker().requestVolumeThreshold(20).failureRatio(0.5).delay(2, ChronoUnit.SECONDS)
                 .failOn(Unavailable.class).done()
                 .build();
     }
@@ -68,6 +72,27 @@ public class SearchService {
     public enum Sort { relevance, date, reads }
 
     public SearchResult search(String q, Filters filters, Sort sort, int page, int size) {
+        return cache.get(new SearchKey(q, filters, sort, page, size), () -> searchIndex(q, filters, sort, page, size));
+    }
+
+    public FormulaResult formulas(String latex, int page, int size) {
+        return cache.get(new FormulaKey(latex, page, size), () -> searchFormulas(latex, page, size));
+    }
+
+    public Suggestions suggest(String prefix, int size) {
+        return cache.get(new SuggestKey(prefix, size), () -> suggestTitles(prefix, size));
+    }
+
+    private record SearchKey(String q, Filters filters, Sort sort, int page, int size) {
+    }
+
+    private record FormulaKey(String latex, int page, int size) {
+    }
+
+    private record SuggestKey(String prefix, int size) {
+    }
+
+    private SearchResult searchIndex(String q, Filters filters, Sort sort, int page, int size) {
         QueryText text = QueryText.parse(q);
         List<Object> should = new ArrayList<>();
         if (!text.words().isEmpty()) {
@@ -101,11 +126,7 @@ public class SearchService {
             body.put("highlight", Map.of(
                     "encoder", "html", "pre_tags", List.of("<em>"), "post_tags", List.of("</em>"),
                     // a list of one-field objects: the client reads highlight fields in this (ordered) form
-                    "fields", List.of(
-                            Map.of("title", Map.of("number_of_fragments", 0)),
-                            Map.of("title.unigram", Map.of("number_of_fragments", 0)),
-                            Map.of("text", Map.of("fragment_size", 90, "number_of_fragments", 3)),
-                            Map.of("text.unigram", Map.of("fragment_size", 90, "number_of_fragments", 3)))));
+                    "fields", highlightFields(text)));
         }
         body.put("aggs", Map.of(
                 "category", Map.of("terms", Map.of("field", "category.slug", "size", 30),
@@ -120,7 +141,7 @@ public class SearchService {
         return new SearchResult(total, response.took(), hits, facets(response.aggregations()));
     }
 
-    public FormulaResult formulas(String latex, int page, int size) {
+    private FormulaResult searchFormulas(String latex, int page, int size) {
         String key = FormulaStructure.key(latex);
         if (key.isEmpty()) {
             throw ProblemException.invalidField("latex", "The formula has no symbols to search for");
@@ -148,7 +169,7 @@ public class SearchService {
         return new FormulaResult(latex, total, hits);
     }
 
-    public Suggestions suggest(String prefix, int size) {
+    private Suggestions suggestTitles(String prefix, int size) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("_source", List.of("id", "slug", "title"));
         body.put("suggest", Map.of("titles", Map.of("prefix", prefix,
@@ -171,6 +192,21 @@ public class SearchService {
     }
 
     // ---- queries
+
+    /**
+     * Highlighting long chapters is most of a search's cost, so the unigram fields (a second pass over the same text)
+     * are highlighted only when the bigram fields cannot mark the query: a single-character word such as 熵.
+     */
+    private static List<Object> highlightFields(QueryText text) {
+        List<Object> fields = new ArrayList<>(4);
+        fields.add(Map.of("title", Map.of("number_of_fragments", 0)));
+        fields.add(Map.of("text", Map.of("fragment_size", 90, "number_of_fragments", 3)));
+        if (text.hasSingleHanCharacter()) {
+            fields.add(Map.of("title.unigram", Map.of("number_of_fragments", 0)));
+            fields.add(Map.of("text.unigram", Map.of("fragment_size", 90, "number_of_fragments", 3)));
+        }
+        return fields;
+    }
 
     private static Map<String, Object> wordsQuery(String words) {
         List<Object> should = new ArrayList<>();
