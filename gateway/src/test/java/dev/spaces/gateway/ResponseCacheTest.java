@@ -100,6 +100,25 @@ class ResponseCacheTest extends GatewayTest {
         sendEvent("not json").then().statusCode(400).contentType("application/problem+json");
     }
 
+    @Test
+    void entriesNeverOutliveTheUpstreamsMaxAgeCountingItsAge() {
+        // an answer already as old as its max-age (an upstream cache used it up) is not stored at all
+        UpstreamStubs.content.stubFor(get(urlPathEqualTo("/api/v1/articles/105")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withHeader("Cache-Control", "public, max-age=60").withHeader("Age", "60").withBody("{}")));
+        client().get("/api/v1/articles/105").then().statusCode(200);
+        client().get("/api/v1/articles/105").then().statusCode(200);
+        UpstreamStubs.content.verify(2, getRequestedFor(urlPathEqualTo("/api/v1/articles/105")));
+        // one with time left is stored for what is left, and its Age keeps counting from the upstream's
+        UpstreamStubs.content.stubFor(get(urlPathEqualTo("/api/v1/articles/106")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withHeader("Cache-Control", "public, max-age=60").withHeader("Age", "45").withBody("{}")));
+        client().get("/api/v1/articles/106").then().statusCode(200);
+        String age = client().get("/api/v1/articles/106").then().statusCode(200).header("X-Cache", "HIT")
+                .extract().header("Age");
+        assertThat(Long.parseLong(age)).isBetween(45L, 60L);
+    }
+
     private io.restassured.response.Response sendEvent(String body) {
         String id = "msg_" + UUID.randomUUID();
         long now = System.currentTimeMillis() / 1000;

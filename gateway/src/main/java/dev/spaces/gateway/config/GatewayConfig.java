@@ -138,6 +138,26 @@ public interface GatewayConfig {
         /** Upper bound on an entry's life, whatever max-age the upstream sends (events purge earlier). */
         @WithDefault("PT5M")
         Duration maxTtl();
+
+        /**
+         * The other replicas, as {@code host:port} entries, that a purge event received here is passed on to. A host
+         * is resolved to all its A/AAAA records on every event, so one headless Service name
+         * ({@code gateway-headless.spaces.svc:8080}) covers every pod; literal addresses suit local runs. This
+         * replica's own address may be listed (it is skipped). Empty: purges stay on the receiving replica.
+         */
+        Optional<List<String>> peers();
+
+        /** Connect and answer timeout of one forward to a peer. */
+        @WithDefault("PT2S")
+        Duration peerTimeout();
+
+        /** Further attempts for a peer that failed or did not answer 2xx (after 0.2 s, then 5× longer each). */
+        @WithDefault("2")
+        int peerRetries();
+
+        /** Webhook-ids remembered to drop repeated purge events (bounded; entries live twice the tolerance). */
+        @WithDefault("10000")
+        int seenEventIds();
     }
 
     interface Events {

@@ -1,13 +1,17 @@
 package dev.spaces.gateway.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spaces.commons.problem.ProblemException;
 import dev.spaces.commons.webhooks.StandardWebhooks;
 import dev.spaces.commons.webhooks.WebhookVerificationException;
+import dev.spaces.gateway.client.PeerForwarder;
 import dev.spaces.gateway.config.GatewayConfig;
 import dev.spaces.gateway.domain.Upstream;
 import dev.spaces.gateway.service.ResponseCache;
+import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -22,6 +26,10 @@ import java.util.Set;
  * drops every cached answer: one article shows up in lists, feeds, the archive, taxonomy counts, related lists and
  * the sitemap, and working out exactly which keys it touched is not worth the risk of serving stale pages.
  * Comment and member events drop comment-service answers.
+ *
+ * <p>With several replicas, the one that receives an event passes it on to the others ({@link PeerForwarder});
+ * each replica remembers the webhook-ids it has handled, so a repeat (content-service retrying, a forward that
+ * crossed a direct delivery) changes nothing. Ids are remembered only after the signature checks out.
  */
 @ApplicationScoped
 public class CachePurger {
@@ -31,15 +39,27 @@ public class CachePurger {
     private final ResponseCache cache;
     private final GatewayConfig config;
     private final ObjectMapper json;
+    private final PeerForwarder peers;
+    private final Cache<String, Boolean> seen;
 
-    public CachePurger(ResponseCache cache, GatewayConfig config, ObjectMapper json) {
+    public CachePurger(ResponseCache cache, GatewayConfig config, ObjectMapper json, PeerForwarder peers) {
         this.cache = cache;
         this.config = config;
         this.json = json;
+        this.peers = peers;
+        this.seen = Caffeine.newBuilder().maximumSize(config.cache().seenEventIds())
+                .expireAfterWrite(config.events().tolerance().multipliedBy(2)).build();
     }
 
-    /** Verifies a delivery and purges what it affects; returns the event type. */
-    public String accept(String messageId, String timestamp, String signature, String body) {
+    /**
+     * Verifies a delivery, purges what it affects and, unless it was forwarded by a peer already, passes it on to
+     * the other replicas. Returns the event type.
+     *
+     * @param relayedBy  the {@link PeerForwarder#RELAYED_HEADER} value, null when the event came from its sender
+     * @param receivedOn the local address the request came in on
+     */
+    public String accept(String messageId, String timestamp, String signature, String body, String relayedBy,
+                         SocketAddress receivedOn) {
         List<String> secrets = config.events().secrets().orElse(List.of());
         if (secrets.isEmpty()) {
             LOG.warn("An event arrived but no SPACES_GATEWAY_WEBHOOK_SECRET is configured; rejected");
@@ -62,10 +82,17 @@ public class CachePurger {
         if (type == null || !type.isTextual()) {
             throw ProblemException.badRequest("The event has no type");
         }
+        if (seen.asMap().putIfAbsent(messageId, Boolean.TRUE) != null) {
+            LOG.debugf("Event %s (%s) was handled here already", messageId, type.asText());
+            return type.asText();
+        }
         Set<Upstream> affected = affected(type.asText());
         if (!affected.isEmpty()) {
             cache.purge(affected);
             LOG.debugf("Event %s (%s) purged cached answers of %s", messageId, type.asText(), affected);
+        }
+        if (relayedBy == null) {
+            peers.forward(messageId, timestamp, signature, body, receivedOn);
         }
         return type.asText();
     }

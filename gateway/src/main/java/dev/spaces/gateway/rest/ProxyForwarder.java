@@ -134,7 +134,9 @@ public class ProxyForwarder {
                         return;
                     }
                     CachedResponse entry = new CachedResponse(upstream, 200, storable(response.headers()), ar.result(),
-                            response.headers().get("ETag"), System.currentTimeMillis(), lifetime.getAsLong());
+                            response.headers().get("ETag"),
+                            System.currentTimeMillis() - ResponseCache.upstreamAgeMillis(response.headers()),
+                            lifetime.getAsLong());
                     cache.put(cacheKey, entry);
                     serve(request, entry, "MISS");
                 });

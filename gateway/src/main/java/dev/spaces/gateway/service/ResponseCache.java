@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Anonymous GETs of public content, bounded by total body bytes (Caffeine, weighted) and kept no longer than the
- * upstream's {@code max-age}/{@code s-maxage} (capped by config). Purged by content events. Callers guarantee that
+ * upstream's {@code max-age}/{@code s-maxage} minus its {@code Age} (capped by config). Purged by content events;
+ * the lifetime bound alone limits staleness on a replica that missed a purge. Callers guarantee that
  * only anonymous requests read or fill it.
  */
 @ApplicationScoped
@@ -117,10 +118,19 @@ public class ResponseCache {
             }
         }
         long lifetime = sharedMaxAge >= 0 ? sharedMaxAge : maxAge;
-        if (lifetime <= 0) {
+        // what the upstream's own caches already used up (Age) is not ours to serve again
+        long remaining = TimeUnit.SECONDS.toMillis(lifetime) - upstreamAgeMillis(responseHeaders);
+        if (remaining <= 0) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(Math.min(TimeUnit.SECONDS.toMillis(lifetime), config.maxTtl().toMillis()));
+        return OptionalLong.of(Math.min(remaining, config.maxTtl().toMillis()));
+    }
+
+    /** The upstream's {@code Age} in millis (0 when absent or malformed); an entry is that old when stored. */
+    public static long upstreamAgeMillis(MultiMap responseHeaders) {
+        String age = responseHeaders.get("age");
+        long seconds = age == null ? 0 : seconds(age);
+        return seconds > 0 ? TimeUnit.SECONDS.toMillis(seconds) : 0;
     }
 
     private static long seconds(String value) {

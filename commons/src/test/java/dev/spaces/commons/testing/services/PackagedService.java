@@ -56,6 +56,15 @@ public final class PackagedService implements AutoCloseable {
     /** As {@link #start(String, String, String, Map)}, with JVM system properties (e.g. for map-valued config). */
     public static PackagedService start(String module, String portVariable, String databaseUrlVariable,
                                         Map<String, String> env, Map<String, String> systemProperties) {
+        return start(module, 0, portVariable, databaseUrlVariable, env, systemProperties);
+    }
+
+    /**
+     * As {@link #start(String, String, String, Map, Map)}, on a port the caller chose (0: any free one) — for
+     * instances that must know each other's address before they start (e.g. gateway replicas as peers).
+     */
+    public static PackagedService start(String module, int port, String portVariable, String databaseUrlVariable,
+                                        Map<String, String> env, Map<String, String> systemProperties) {
         Path jar = Path.of("..", module, "target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(module + " is not packaged: run the whole reactor (./mvnw verify) or "
@@ -71,12 +80,12 @@ public final class PackagedService implements AutoCloseable {
                 postgres.ensureDatabases(List.of(database));
                 environment.put(databaseUrlVariable, postgres.jdbcUrl(database));
             }
-            int port = freePort();
-            environment.put(portVariable, String.valueOf(port));
+            int listenPort = port > 0 ? port : freePort();
+            environment.put(portVariable, String.valueOf(listenPort));
             environment.putIfAbsent("SPACES_OIDC_JWKS_URL", TEST_PUBLIC_KEY.toAbsolutePath().toUri().toString());
             environment.putIfAbsent("SPACES_OIDC_ISSUER", "https://issuer.spaces.test");
             environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-            Path log = Path.of("target", "real-" + module + ".log");
+            Path log = Path.of("target", "real-" + module + (port > 0 ? "-" + listenPort : "") + ".log");
             String java = ProcessHandle.current().info().command().orElse("java");
             List<String> command = new ArrayList<>(List.of(java, "-Xmx512m",
                     "-Dpolyglot.engine.WarnInterpreterOnly=false", "--enable-native-access=ALL-UNNAMED"));
@@ -85,7 +94,7 @@ public final class PackagedService implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             process = builder.start();
-            PackagedService service = new PackagedService(process, postgres, "http://127.0.0.1:" + port, log);
+            PackagedService service = new PackagedService(process, postgres, "http://127.0.0.1:" + listenPort, log);
             service.awaitReady();
             return service;
         } catch (IOException | SQLException | RuntimeException e) {

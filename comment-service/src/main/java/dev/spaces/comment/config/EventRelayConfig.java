@@ -1,0 +1,49 @@
+package dev.spaces.comment.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The outbox relay that hands comment and member events to content-service's intake
+ * ({@code POST /api/v1/webhooks/events}, at the content-service address the article lookups use).
+ */
+@ConfigMapping(prefix = "spaces.events.relay")
+public interface EventRelayConfig {
+
+    /** Run the relay in this process (it also needs a secret). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** {@code whsec_…} shared with content-service (SPACES_INTERNAL_EVENTS_SECRET); without it nothing is sent. */
+    Optional<String> secret();
+
+    /** Rows claimed (and locked) per transaction. */
+    @WithDefault("50")
+    int batchSize();
+
+    /** Fallback poll in case a NOTIFY was lost; a new event wakes the relay at once. */
+    @WithDefault("PT1S")
+    Duration pollInterval();
+
+    /** One HTTP attempt; the guard adds two quick retries on top. */
+    @WithDefault("PT5S")
+    Duration timeout();
+
+    Backoff backoff();
+
+    /** How long an undeliverable event (receiver down, 5xx, 401…) waits before the next try: doubling, capped. */
+    interface Backoff {
+        @WithDefault("PT1S")
+        Duration initial();
+
+        @WithDefault("PT5M")
+        Duration max();
+
+        /** Each wait is randomly spread by ± this fraction, so replicas do not retry in step. */
+        @WithDefault("0.2")
+        double jitter();
+    }
+}
