@@ -72,16 +72,20 @@ public interface SearchConfig {
         @WithDefault("10000")
         long maxEntries();
 
-        /** Upper bound on an answer's age, whatever the generation says. */
-        @WithDefault("PT60S")
+        /** Upper bound on an answer's age, whatever the generation says (a safety net: generations retire answers). */
+        @WithDefault("PT5M")
         Duration maxAge();
 
         /** How often each replica reads the index generation; writes elsewhere show within about this. */
         @WithDefault("PT0.25S")
         Duration generationPoll();
 
-        /** A generation must have been stable this long before answers computed from it are kept. */
-        @WithDefault("PT1.5S")
+        /**
+         * A generation must have been stable this long before answers computed from it are kept: a write's sequence
+         * number moves before its refresh completes. Every write of this service refreshes before it returns, so the
+         * gap is short.
+         */
+        @WithDefault("PT0.3S")
         Duration settle();
     }
 }

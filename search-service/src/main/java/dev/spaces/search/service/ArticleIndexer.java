@@ -83,7 +83,8 @@ public class ArticleIndexer {
                         .version(article.version()).versionType(VersionType.ExternalGte)
                         .document(article)))))
                 .toList();
-        BulkResponse response = client.bulk(b -> b.operations(operations));
+        // writes to the searched index are visible when they return (the result cache relies on it); a rebuild's are not
+        BulkResponse response = client.bulk(b -> b.operations(operations).refresh(index == null ? Refresh.True : Refresh.False));
         if (index == null) { // a rebuild's index is not searched until the swap, which changes the generation
             answers.indexChanged();
         }
@@ -106,7 +107,7 @@ public class ArticleIndexer {
                 .flatMap(pair -> targets.stream().map(target -> BulkOperation.of(op -> op.delete(d -> d
                         .index(target).id(Long.toString(pair[0])).version(pair[1]).versionType(VersionType.ExternalGte)))))
                 .toList();
-        BulkResponse response = client.bulk(b -> b.operations(operations));
+        BulkResponse response = client.bulk(b -> b.operations(operations).refresh(Refresh.True));
         answers.indexChanged();
         if (response.errors()) {
             for (BulkResponseItem item : response.items()) {

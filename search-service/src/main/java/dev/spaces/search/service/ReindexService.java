@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,10 @@ public class ReindexService {
     private final IndexLayout layout;
     private final SearchConfig config;
     private final Map<String, ReindexJob> jobs = new ConcurrentHashMap<>();
+    private static final Duration AUTOMATIC_RETRY = Duration.ofMinutes(1);
+
     private volatile ReindexJob running;
+    private volatile long lastAutomaticStart;
 
     public ReindexService(ContentDocuments content, ArticleIndexer indexer, IndexLayout layout, SearchConfig config) {
         this.content = content;
@@ -76,12 +80,17 @@ public class ReindexService {
         if (layout.activeMappingIsCurrent()) {
             return Optional.empty();
         }
+        long now = System.currentTimeMillis();
+        if (now - lastAutomaticStart < AUTOMATIC_RETRY.toMillis()) { // a failed attempt (content-service down) waits
+            return Optional.empty();
+        }
         List<String> newer = layout.newerThanActive();
         if (!newer.isEmpty()) {
             LOG.infof("The index mapping changed, but %s already exists: not starting another rebuild", newer);
             return Optional.empty();
         }
         LOG.info("The index was created with an older mapping: rebuilding it in the background");
+        lastAutomaticStart = now;
         return Optional.of(start());
     }
 

@@ -44,8 +44,8 @@ public class SearchMaintenance {
         if (status.checkRecovered()) {
             pending.set(true);
         }
-        if (status.isUp()) {
-            runIfPending();
+        if (status.isUp() && runIfPending()) {
+            upgradeMappingIfNeeded();
         }
     }
 
@@ -62,6 +62,15 @@ public class SearchMaintenance {
         return runIfPending();
     }
 
+    /** Rebuilds an index made with another release's mapping; retried on later ticks while it cannot. */
+    private void upgradeMappingIfNeeded() {
+        try {
+            reindex.startIfMappingChanged();
+        } catch (Exception e) {
+            LOG.debugf("Mapping check failed, will retry: %s", e.toString());
+        }
+    }
+
     private boolean runIfPending() {
         if (!pending.get()) {
             return true;
@@ -69,7 +78,7 @@ public class SearchMaintenance {
         try {
             if (reconciler.run().isPresent()) {
                 pending.set(false);
-                reindex.startIfMappingChanged();
+                upgradeMappingIfNeeded();
                 return true;
             }
             return false;
