@@ -22,6 +22,14 @@ public interface SearchConfig {
 
     Timeouts timeouts();
 
+    /**
+     * Searches this replica runs in Elasticsearch at once (about one node's search thread pool). More would only
+     * queue inside Elasticsearch, where a burst of cold searches outlasts the timeout together and none completes;
+     * the others wait up to {@code timeouts.queue-wait} for a turn (identical searches share one call anyway).
+     */
+    @WithDefault("4")
+    int maxConcurrentSearches();
+
     Reconcile reconcile();
 
     Reindex reindex();
@@ -35,6 +43,10 @@ public interface SearchConfig {
         /** Searches: ES must answer within this, so that a down or stuck ES gives 503 well within a second. */
         @WithDefault("PT0.7S")
         Duration search();
+
+        /** How long a search waits for a turn before a 503; with {@code search}, bounds the answer under 1 s. */
+        @WithDefault("PT0.25S")
+        Duration queueWait();
 
         /** Writes and bulk requests. */
         @WithDefault("PT30S")

@@ -16,12 +16,16 @@ import dev.spaces.search.domain.IndexedArticle;
 import dev.spaces.search.rest.dto.FormulaResult;
 import dev.spaces.search.rest.dto.SearchResult;
 import dev.spaces.search.rest.dto.Suggestions;
+import dev.spaces.search.config.SearchConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,6 +34,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Queries against the {@code articles} alias. Chinese words: phrase over bigram over dictionary-word matches,
@@ -51,13 +57,20 @@ public class SearchService {
     private final ElasticsearchStatus status;
     private final Guard guard;
     private final SearchResultCache cache;
+    private final Semaphore turns;
+    private final Duration queueWait;
+    private final Counter shed;
 
     public SearchService(ElasticsearchClients clients, IndexLayout layout, ElasticsearchStatus status,
-                         SearchResultCache cache) {
+                         SearchResultCache cache, SearchConfig config, MeterRegistry meters) {
         this.client = clients.searches();
         this.layout = layout;
         this.status = status;
         this.cache = cache;
+        this.turns = new Semaphore(config.maxConcurrentSearches(), true);
+        this.queueWait = config.timeouts().queueWait();
+        this.shed = Counter.builder("spaces.search.shed").description("Searches refused because too many were waiting")
+                .register(meters);
         this.guard = Guard.create()
                 .withDescription("Elasticsearch searches")
                 // 20 calls: a burst of slow answers under load must not shed every search for the delay
@@ -347,6 +360,15 @@ public class SearchService {
         }
         SearchRequest request = SearchRequest.of(s -> s.index(layout.alias()).withJson(new StringReader(json)));
         try {
+            if (!turns.tryAcquire(queueWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                shed.increment();
+                throw SearchUnavailable.busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SearchUnavailable.busy();
+        }
+        try {
             return guard.call(() -> {
                 try {
                     return client.search(request, IndexedArticle.class);
@@ -373,6 +395,8 @@ public class SearchService {
             }
             status.failed(e);
             throw SearchUnavailable.problem();
+        } finally {
+            turns.release();
         }
     }
 

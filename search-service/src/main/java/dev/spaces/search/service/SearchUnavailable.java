@@ -12,4 +12,10 @@ public final class SearchUnavailable {
         return new ProblemException(503, "search-unavailable", "Search unavailable",
                 "Search is temporarily unavailable; try again shortly").withHeader("Retry-After", "5");
     }
+
+    /** More searches waiting for Elasticsearch than it can take: shed quickly rather than time out together. */
+    public static ProblemException busy() {
+        return new ProblemException(503, "search-busy", "Search busy",
+                "Too many searches are running; try again shortly").withHeader("Retry-After", "1");
+    }
 }
