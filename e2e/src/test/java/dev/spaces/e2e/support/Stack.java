@@ -32,6 +32,8 @@ public final class Stack {
     private final int gatewayPort;
     private final int keycloakPort;
     private final int contentPort;
+    /** The launcher command running now, so that an interrupted run can stop it before {@code down}. */
+    private volatile Process current;
 
     private Stack(Path root, Path home, int portBase) {
         this.root = root;
@@ -149,6 +151,7 @@ public final class Stack {
         StringBuilder output = new StringBuilder();
         try {
             Process process = builder.start();
+            current = process;
             process.getOutputStream().close();
             Thread pump = Thread.ofPlatform().daemon().start(() -> {
                 try (BufferedReader reader = new BufferedReader(
@@ -178,6 +181,19 @@ public final class Stack {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running ./spaces", e);
+        }
+    }
+
+    /** Stops a launcher command that is still running (a JVM shutting down in the middle of {@code up}). */
+    public void abortRunningCommand() {
+        Process process = current;
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
