@@ -61,12 +61,38 @@ public final class Stack {
         env.put("SPACES_WEBHOOKS_RETRY_JITTER", "0.1");
     }
 
+    /** Offsets from the port base of every port the stack opens (see the constructor). */
+    private static final List<Integer> PORT_OFFSETS = List.of(80, 81, 82, 83, 180, 190, 200, 300, 432);
+
     public static Stack fromSystemProperties() {
         Path root = Path.of(System.getProperty("spaces.root", "..")).toAbsolutePath().normalize();
         Path home = Path.of(System.getProperty("e2e.home", root.resolve("e2e/target/spaces-home").toString()))
                 .toAbsolutePath().normalize();
-        int portBase = Integer.getInteger("e2e.port-base", 28000);
-        return new Stack(root, home, portBase);
+        String base = System.getProperty("e2e.port-base", "auto");
+        return new Stack(root, home, base.equals("auto") ? freePortBase() : Integer.parseInt(base));
+    }
+
+    /**
+     * The first base (28000, 28500, … below the ephemeral range) whose ports are all free, so that two builds on
+     * one machine (or a developer's stack) do not collide. The ports are not held: a process that takes one in
+     * between makes {@code ./spaces up} stop with a clear message.
+     */
+    private static int freePortBase() {
+        for (int base = 28000; base <= 32000; base += 500) {
+            final int b = base;
+            if (PORT_OFFSETS.stream().allMatch(offset -> free(b + offset))) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free port range for the e2e stack between 28000 and 32500");
+    }
+
+    private static boolean free(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public Path root() {
