@@ -150,6 +150,10 @@ class FaultsIT {
         Set<String> receivedIds = receiver.deliveries().stream().map(WebhookReceiver.Delivery::id)
                 .collect(Collectors.toSet());
         assertThat(receivedIds).containsAll(retried);
+        // published of the first article before its update: order per subscriber is kept
+        List<String> types = receiver.deliveries().stream().filter(d -> Webhooks.body(d).path("data").path("id")
+                .asLong() == first).map(d -> Webhooks.body(d).path("type").asText()).distinct().toList();
+        assertThat(types).containsExactly("article.published", "article.updated");
     }
 
     @Test

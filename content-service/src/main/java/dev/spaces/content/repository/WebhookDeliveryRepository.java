@@ -113,8 +113,13 @@ public class WebhookDeliveryRepository implements PanacheRepository<WebhookDeliv
     @SuppressWarnings("unchecked")
     public List<Due> due(long subscriptionId, int limit) {
         List<Object[]> rows = getEntityManager().createNativeQuery("""
-                        SELECT id, message_id, event_type, body, schedule_step, queued_at FROM webhook_delivery
+                        SELECT id, message_id, event_type, body, schedule_step, queued_at FROM webhook_delivery d
                         WHERE subscription_id = :id AND status = 'PENDING' AND next_attempt_at <= clock_timestamp()
+                          -- in order: nothing overtakes an earlier delivery that still waits for its retry
+                          AND NOT EXISTS (SELECT 1 FROM webhook_delivery e
+                                          WHERE e.subscription_id = d.subscription_id AND e.status = 'PENDING'
+                                            AND e.next_attempt_at > clock_timestamp()
+                                            AND (e.event_seq, e.id) < (d.event_seq, d.id))
                         ORDER BY event_seq, id LIMIT :limit""")
                 .setParameter("id", subscriptionId).setParameter("limit", limit).getResultList();
         return rows.stream().map(r -> new Due(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
