@@ -14,6 +14,11 @@ plugin_packages=(busybox-static)
 # Netty, GraalJS and the Chinese locale/charsets use at run time
 modules=java.se,jdk.unsupported,jdk.zipfs,jdk.charsets,jdk.localedata,jdk.naming.dns,jdk.crypto.cryptoki,jdk.crypto.ec,jdk.management,jdk.management.agent,jdk.jfr,jdk.net,jdk.jcmd
 
+# a fresh machine may have no package lists yet
+if ! apt-cache policy "${packages[@]}" "${plugin_packages[@]}" | grep -q 'Candidate: [0-9]' \
+   || apt-cache policy "${packages[@]}" "${plugin_packages[@]}" | grep -q 'Candidate: (none)'; then
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq; else echo "apt package lists missing: run apt-get update" >&2; fi
+fi
 versions=$(apt-cache policy "${packages[@]}" "${plugin_packages[@]}" | awk '/^[a-z]/ {p=$1} /Candidate:/ {print p $2}')
 key=$( { cat "$0"; echo "$versions"; "$java_home/bin/java" -version 2>&1; } | sha256sum | cut -c1-16)
 if [ -f "$out/.key" ] && [ "$(cat "$out/.key")" = "$key" ]; then
