@@ -258,7 +258,7 @@ measure() { # key, url
   local logfile="$WORK/$key.log" from started
   from=$(($( [ -f "$logfile" ] && wc -l <"$logfile" || echo 0) + 1))
   started=$(date +%H:%M:%S,%3N)
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency --timeout 5s -s "$HERE/report.lua" "$url")
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency --timeout 5s -s "$HERE/../wrk/report.lua" "$url")
   line=$(grep '^BENCH_RESULT' <<<"$out") || die "no result from wrk for $key"
   field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" ${line#BENCH_RESULT}"; }
   if [[ $key == gateway-* ]]; then

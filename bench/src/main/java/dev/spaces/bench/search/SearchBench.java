@@ -57,6 +57,8 @@ public final class SearchBench {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     private final StringBuilder report = new StringBuilder();
+    /** The same figures, machine-readable (--json), for bench/run's report. */
+    private final Map<String, Object> figures = new LinkedHashMap<>();
     private String token;
 
     private SearchBench(Map<String, String> options) {
@@ -64,11 +66,18 @@ public final class SearchBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>(Map.of(
-                "content", "http://localhost:8081", "search", "http://localhost:8083",
+        if (args.length == 1 && args[0].equals("--list-queries")) { // bench/run sends the same queries through wrk
+            QUERIES.forEach(System.out::println);
+            return;
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        String[] defaults = {"content", "http://localhost:8081", "search", "http://localhost:8083",
                 "keycloak", "http://localhost:8180", "elasticsearch", "http://127.0.0.1:9200",
                 "clients", "16", "warmup", "10", "duration", "30", "articles", "1400", "publishes", "50",
-                "report", "bench/target/search-report.md"));
+                "report", "bench/target/search-report.md", "json", "", "phases", "prepare,search,publish", "label", ""};
+        for (int i = 0; i < defaults.length; i += 2) {
+            options.put(defaults[i], defaults[i + 1]);
+        }
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--") || !options.containsKey(args[i].substring(2))) {
                 throw new IllegalArgumentException("Unknown option " + args[i] + "; options: " + options.keySet());
@@ -79,23 +88,36 @@ public final class SearchBench {
     }
 
     private void run() throws Exception {
+        // bench/run calls the phases separately: the corpus is grown first (so every other benchmark sees it),
+        // search is measured with the result cache on and off, publish→searchable once
+        List<String> phases = List.of(options.get("phases").split(","));
         token = adminToken();
-        long published = ensurePublished(Integer.parseInt(options.get("articles")));
+        long published = phases.contains("prepare") ? ensurePublished(Integer.parseInt(options.get("articles")))
+                : publishedCount();
         awaitIndexed(published);
-        line("# Search benchmark");
+        figures.put("label", options.get("label"));
+        figures.put("articles", published);
+        line("# Search benchmark" + (options.get("label").isEmpty() ? "" : " (" + options.get("label") + ")"));
         line("");
         line("- published articles (and documents in the index): " + published);
         line("- machine: " + Runtime.getRuntime().availableProcessors() + " cores; JDK " + Runtime.version());
         line("- date: " + java.time.Instant.now());
         line("");
-        searchUnderLoad();
-        // the load phase may leave the search circuit open for a moment; publish→searchable measures indexing
-        awaitSearchAnswers();
-        publishToSearchable();
+        if (phases.contains("search")) {
+            searchUnderLoad();
+        }
+        if (phases.contains("publish") && Integer.parseInt(options.get("publishes")) > 0) {
+            // the load phase may leave the search circuit open for a moment; publish→searchable measures indexing
+            awaitSearchAnswers();
+            publishToSearchable();
+        }
         Path file = Path.of(options.get("report"));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, report);
         System.out.println("Report written to " + file.toAbsolutePath());
+        if (!options.get("json").isEmpty()) {
+            Files.writeString(Path.of(options.get("json")), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(figures));
+        }
     }
 
     // --- corpus ----------------------------------------------------------------------------------------------
@@ -223,6 +245,9 @@ public final class SearchBench {
             }
             double hits = cacheAfter[0] - cacheBefore[0];
             double misses = cacheAfter[1] - cacheBefore[1];
+            figures.put("search", histogramFigures(histogram, seconds, failed, Map.of(
+                    "clients", clients, "queries", QUERIES.size(), "failures", Map.copyOf(failures),
+                    "cacheHits", hits + misses == 0 ? 0 : (long) hits, "cacheRequests", (long) (hits + misses))));
             line(hits + misses == 0 ? "Result cache: off (no cache requests counted)"
                     : String.format("Result cache: %.0f of %.0f searches answered from it (%.1f %%), %.0f went to Elasticsearch",
                     hits, hits + misses, 100 * hits / (hits + misses), misses));
@@ -313,6 +338,7 @@ public final class SearchBench {
                 ms(histogram.getValueAtPercentile(90)), ms(histogram.getValueAtPercentile(99)),
                 ms(histogram.getMaxValue()), missed));
         line("");
+        figures.put("publish", histogramFigures(histogram, 0, missed, Map.of("publishes", publishes)));
         line("Target: p99 ≤ 1 s → " + (missed == 0 && histogram.getValueAtPercentile(99) <= TimeUnit.SECONDS.toNanos(1)
                 ? "met" : "NOT met"));
     }
@@ -362,6 +388,22 @@ public final class SearchBench {
 
     private URI uri(String service, String path) {
         return URI.create(options.get(service) + path);
+    }
+
+    private static Map<String, Object> histogramFigures(Histogram histogram, long seconds, long failed,
+                                                        Map<String, Object> extra) {
+        Map<String, Object> result = new LinkedHashMap<>(extra);
+        result.put("requests", histogram.getTotalCount());
+        if (seconds > 0) {
+            result.put("rps", histogram.getTotalCount() / (double) seconds);
+        }
+        for (double percentile : new double[] {50, 90, 99, 99.9}) {
+            result.put("p" + (percentile == 99.9 ? "999" : String.valueOf((int) percentile)) + "_ms",
+                    histogram.getValueAtPercentile(percentile) / 1e6);
+        }
+        result.put("max_ms", histogram.getMaxValue() / 1e6);
+        result.put("failed", failed);
+        return result;
     }
 
     private static String ms(long nanos) {

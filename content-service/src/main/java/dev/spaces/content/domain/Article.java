@@ -2,6 +2,7 @@ package dev.spaces.content.domain;
 
 import dev.spaces.commons.markdown.FormulaDiagnostic;
 import dev.spaces.commons.markdown.MathFormula;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -35,15 +36,22 @@ public class Article {
 
     public String slug;
     public String title;
+    // The bodies are loaded only when read (one query for all of them): lists and series navigation need none of
+    // them, and loading ~40 KB of text and JSON per listed article dominated the list's cost (bench/run, JFR).
+    @Basic(fetch = FetchType.LAZY)
     public String markdown;
+    @Basic(fetch = FetchType.LAZY)
     public String html;
     @Column(name = "excerpt_html")
     public String excerptHtml;
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "plain_text")
     public String plainText;
 
+    @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     public List<MathFormula> formulas = new ArrayList<>();
+    @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     public List<FormulaDiagnostic> diagnostics = new ArrayList<>();
 

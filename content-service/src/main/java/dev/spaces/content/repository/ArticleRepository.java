@@ -82,6 +82,15 @@ public class ArticleRepository implements PanacheRepository<Article> {
                 series, ArticleStatus.PUBLISHED);
     }
 
+    /** [id, slug, title, seriesPosition] of a series' published parts in reading order, for the navigation. */
+    public List<Object[]> seriesRefs(Series series) {
+        return getEntityManager().createQuery("""
+                        SELECT a.id, a.slug, a.title, a.seriesPosition FROM Article a
+                        WHERE a.series = :series AND a.status = :status
+                        ORDER BY a.seriesPosition ASC NULLS LAST, a.publishedAt, a.id""", Object[].class)
+                .setParameter("series", series).setParameter("status", ArticleStatus.PUBLISHED).getResultList();
+    }
+
     /** [year, month, count] of published articles, newest first, months in the site's time zone. */
     @SuppressWarnings("unchecked")
     public List<Object[]> archive(ZoneId zone) {

@@ -57,16 +57,21 @@ public class ArticleMapper {
         if (a.series == null) {
             return null;
         }
-        List<Article> parts = articles.seriesParts(a.series);
+        // only the parts' references: loading every part as an entity made a long series cost its whole text
+        List<Object[]> parts = articles.seriesRefs(a.series);
         int index = -1;
         for (int i = 0; i < parts.size(); i++) {
-            if (parts.get(i).id.equals(a.id)) {
+            if (a.id.equals(parts.get(i)[0])) {
                 index = i;
             }
         }
-        ArticleRef previous = index > 0 ? ref(parts.get(index - 1)) : null;
-        ArticleRef next = index >= 0 && index + 1 < parts.size() ? ref(parts.get(index + 1)) : null;
+        ArticleRef previous = index > 0 ? seriesRef(parts.get(index - 1)) : null;
+        ArticleRef next = index >= 0 && index + 1 < parts.size() ? seriesRef(parts.get(index + 1)) : null;
         return new SeriesNavDto(a.series.slug, a.series.title, a.seriesPosition, parts.size(), previous, next);
+    }
+
+    private static ArticleRef seriesRef(Object[] row) {
+        return new ArticleRef((Long) row[0], (String) row[1], (String) row[2], (Integer) row[3]);
     }
 
     private static AuthorDto author(Article a) {

@@ -1,0 +1,382 @@
+package dev.spaces.bench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * Turns what {@code bench/run} collected in its work directory into {@code <date>.md} and {@code <date>.json}:
+ * every wrk figure (rps of 2xx answers, p50, p99, errors), the search harness's figures, start-to-ready and RSS per
+ * service, the ratios and the issue's targets marked met / NOT met. Usage: {@code BenchReport <work dir> <md> <json>}.
+ *
+ * <p>Work directory layout (written by the script): {@code facts.properties} (machine, settings, choices),
+ * {@code wrk/<key>.txt} (wrk's output with report.lua's {@code BENCH_RESULT} line), {@code search-on.json} /
+ * {@code search-off.json} (SearchBench {@code --json}), {@code services.tsv} (name, ready ms, RSS idle kB, RSS peak
+ * under load kB, how it was started) and optional {@code profiles/<name>.txt}.
+ */
+public final class BenchReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** key → label, what the request goes through; the order of the report's table. */
+    private static final Map<String, String[]> TARGETS = new LinkedHashMap<>();
+
+    static {
+        TARGETS.put("nginx-file", new String[] {"nginx, static file", "wrk → nginx"});
+        TARGETS.put("nginx-onehop", new String[] {"nginx one-hop, by id", "wrk → nginx → nginx (file)"});
+        TARGETS.put("content-direct", new String[] {"content-service directly, by id", "wrk → content-service"});
+        TARGETS.put("gateway-cached", new String[] {"gateway, cache on, by id", "wrk → gateway (cache hit)"});
+        TARGETS.put("gateway-uncached", new String[] {"gateway, cache off, by id", "wrk → gateway → content-service"});
+        TARGETS.put("nginx-onehop-list", new String[] {"nginx one-hop, list pages", "wrk → nginx → nginx (files)"});
+        TARGETS.put("gateway-list", new String[] {"gateway, cache off, list pages", "wrk → gateway → content-service"});
+        TARGETS.put("gateway-recent-comments", new String[] {"gateway, recent comments", "wrk → gateway → comment-service"});
+        TARGETS.put("gateway-comment-post", new String[] {"gateway, comment POST (members)", "wrk → gateway → comment-service → PG"});
+        TARGETS.put("gateway-search", new String[] {"gateway, search, result cache on", "wrk → gateway → search-service (→ ES)"});
+        TARGETS.put("gateway-search-nocache", new String[] {"gateway, search, result cache off", "wrk → gateway → search-service → ES"});
+        TARGETS.put("wordpress-id", new String[] {"WordPress, post by id", "wrk → nginx → php-fpm → MariaDB"});
+        TARGETS.put("wordpress-list", new String[] {"WordPress, post list pages", "wrk → nginx → php-fpm → MariaDB"});
+        TARGETS.put("wordpress-search", new String[] {"WordPress, search", "wrk → nginx → php-fpm → MariaDB"});
+    }
+
+    private final Path work;
+    private final Properties facts = new Properties();
+    private final ObjectNode json = JSON.createObjectNode();
+    private final StringBuilder md = new StringBuilder();
+    private final ArrayNode targets = JSON.createArrayNode();
+
+    private BenchReport(Path work) throws IOException {
+        this.work = work;
+        try (Reader reader = Files.newBufferedReader(work.resolve("facts.properties"), StandardCharsets.UTF_8)) {
+            facts.load(reader);
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 3) {
+            System.err.println("usage: BenchReport <work dir> <report.md> <report.json>");
+            System.exit(2);
+        }
+        BenchReport report = new BenchReport(Path.of(args[0]));
+        report.build();
+        Files.writeString(Path.of(args[1]), report.md);
+        Files.writeString(Path.of(args[2]), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report.json) + "\n");
+    }
+
+    private void build() throws IOException {
+        Map<String, ObjectNode> http = readWrk();
+        JsonNode searchOn = readJson("search-on.json");
+        JsonNode searchOff = readJson("search-off.json");
+        List<String[]> services = readServices();
+
+        json.put("date", fact("started"));
+        json.put("mode", fact("mode"));
+        ObjectNode machine = json.putObject("machine");
+        for (String key : List.of("cpu", "cores", "memory", "kernel", "jdk", "nginx", "wrk", "wordpress", "php", "mariadb",
+                "load_before", "load_after", "commit")) {
+            machine.put(key, fact(key));
+        }
+        ObjectNode settings = json.putObject("settings");
+        for (String key : List.of("wrk_settings", "article_id", "article_bytes", "list_pages", "list_size", "articles",
+                "members", "comment_articles", "search_clients", "publishes", "duration_seconds")) {
+            settings.put(key, fact(key));
+        }
+        ObjectNode httpJson = json.putObject("http");
+        http.forEach(httpJson::set);
+        if (searchOn != null) {
+            json.set("search_cache_on", searchOn);
+        }
+        if (searchOff != null) {
+            json.set("search_cache_off", searchOff);
+        }
+        ObjectNode servicesJson = json.putObject("services");
+        for (String[] s : services) {
+            ObjectNode node = servicesJson.putObject(s[0]);
+            putNumber(node, "ready_ms", s[1]);
+            putNumber(node, "rss_idle_mb", kbToMb(s[2]));
+            putNumber(node, "rss_load_mb", kbToMb(s[3]));
+            node.put("measured_on", s.length > 4 ? s[4] : "");
+        }
+
+        md.append("# Spaces benchmark, ").append(fact("started")).append("\n\n");
+        if (!fact("note").isEmpty()) {
+            md.append("> ").append(fact("note").replace("\n", "\n> ")).append("\n\n");
+        }
+        md.append("`bench/run").append("quick".equals(fact("mode")) ? " --quick" : "").append("` against the stack of `./spaces up` ")
+                .append("with ").append(fact("articles")).append(" published articles. Every HTTP target: `")
+                .append(fact("wrk_settings")).append("`. rps counts 2xx answers only (the ratios use it); errors = ")
+                .append("non-2xx answers / socket errors.\n\n");
+
+        md.append("## Targets\n\n| Target | Measured | Goal | Verdict |\n|---|---:|---:|---|\n");
+        ratioTarget("Article by id: gateway (cache on) ÷ nginx one-hop", http, "gateway-cached", "nginx-onehop", 0.8);
+        ratioTarget("Article list: gateway (uncached pages) ÷ nginx one-hop", http, "gateway-list", "nginx-onehop-list", 0.5);
+        ratioTarget("Article by id: Spaces (gateway, cache on) ÷ WordPress", http, "gateway-cached", "wordpress-id", 100);
+        ratioTarget("Search: Spaces (gateway, result cache on) ÷ WordPress", http, "gateway-search", "wordpress-search", 100);
+        ratioTarget("Search: Spaces (gateway, result cache off) ÷ WordPress", http, "gateway-search-nocache", "wordpress-search", 100);
+        if (http.containsKey("gateway-comment-post")) {
+            double rps = http.get("gateway-comment-post").path("rps").asDouble();
+            target("Comment POST via gateway (2xx/s)", rps, String.format(Locale.ROOT, "%.0f/s", rps), "≥ 2,000/s", rps >= 2000);
+        }
+        searchTarget("Search p99, " + searchClients(searchOn) + " clients, result cache on", searchOn);
+        searchTarget("Search p99, " + searchClients(searchOff) + " clients, result cache off", searchOff);
+        if (searchOn != null && searchOn.has("publish")) {
+            JsonNode p = searchOn.get("publish");
+            double p99 = p.path("p99_ms").asDouble();
+            target("Publish → searchable p99 (" + p.path("publishes").asInt() + " publishes)", p99,
+                    String.format(Locale.ROOT, "%.0f ms", p99), "≤ 1,000 ms", p99 <= 1000 && p.path("failed").asLong() == 0);
+        }
+        for (String[] s : services) {
+            if (!s[1].isEmpty()) {
+                double ms = Double.parseDouble(s[1]);
+                target(s[0] + ": start → ready", ms, String.format(Locale.ROOT, "%.2f s", ms / 1000), "≤ 2 s", ms <= 2000);
+            }
+            if (!s[2].isEmpty()) {
+                double mb = Double.parseDouble(kbToMb(s[2]));
+                target(s[0] + ": RSS idle", mb, String.format(Locale.ROOT, "%.0f MB", mb), "≤ 200 MB", mb <= 200);
+            }
+        }
+        json.set("targets", targets);
+        md.append('\n');
+
+        md.append("## HTTP (wrk)\n\n| Target | Path | rps | p50 (ms) | p99 (ms) | errors |\n|---|---|---:|---:|---:|---|\n");
+        for (Map.Entry<String, String[]> t : TARGETS.entrySet()) {
+            ObjectNode r = http.get(t.getKey());
+            if (r != null) {
+                md.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.2f | %d / %d |%n", t.getValue()[0],
+                        t.getValue()[1], r.path("rps").asDouble(), r.path("p50_ms").asDouble(), r.path("p99_ms").asDouble(),
+                        r.path("non2xx").asLong(), r.path("socket_errors").asLong()));
+            }
+        }
+        md.append('\n');
+        md.append("## Ratios (rps of 2xx answers)\n\n| Ratio | rps | p99 |\n|---|---:|---:|\n");
+        ArrayNode ratios = json.putArray("ratios");
+        ratio(ratios, "gateway cache on ÷ nginx one-hop (by id)", http, "gateway-cached", "nginx-onehop");
+        ratio(ratios, "gateway cache off ÷ nginx one-hop (by id)", http, "gateway-uncached", "nginx-onehop");
+        ratio(ratios, "gateway cache on ÷ content-service direct (by id)", http, "gateway-cached", "content-direct");
+        ratio(ratios, "gateway cache off ÷ content-service direct (by id)", http, "gateway-uncached", "content-direct");
+        ratio(ratios, "nginx one-hop ÷ nginx file (by id)", http, "nginx-onehop", "nginx-file");
+        ratio(ratios, "gateway list (uncached) ÷ nginx one-hop list", http, "gateway-list", "nginx-onehop-list");
+        ratio(ratios, "Spaces ÷ WordPress, by id (gateway cache on)", http, "gateway-cached", "wordpress-id");
+        ratio(ratios, "Spaces ÷ WordPress, by id (gateway cache off)", http, "gateway-uncached", "wordpress-id");
+        ratio(ratios, "Spaces ÷ WordPress, list pages (gateway cache off)", http, "gateway-list", "wordpress-list");
+        ratio(ratios, "Spaces ÷ WordPress, search (result cache on)", http, "gateway-search", "wordpress-search");
+        ratio(ratios, "Spaces ÷ WordPress, search (result cache off)", http, "gateway-search-nocache", "wordpress-search");
+        md.append('\n');
+
+        md.append("## Search (closed loop, HdrHistogram) and publish → searchable\n\n");
+        md.append("| Run | articles | clients | req/s | p50 | p90 | p99 | p99.9 | max | non-200 | cache hits |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        searchRow("result cache on (search-service directly)", searchOn);
+        searchRow("result cache off (search-service directly)", searchOff);
+        if (searchOn != null && searchOn.has("publish")) {
+            JsonNode p = searchOn.get("publish");
+            md.append(String.format(Locale.ROOT, "%n| Publish → searchable | publishes | p50 | p90 | p99 | max | not found in 30 s |%n"
+                            + "|---|---:|---:|---:|---:|---:|---:|%n| publish request → first search hit | %d | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %d |%n",
+                    p.path("publishes").asInt(), p.path("p50_ms").asDouble(), p.path("p90_ms").asDouble(),
+                    p.path("p99_ms").asDouble(), p.path("max_ms").asDouble(), p.path("failed").asLong()));
+        }
+        md.append('\n');
+
+        md.append("## Services: start → ready and RSS\n\n| Service | start → ready | RSS idle | RSS peak under load | measured on |\n");
+        md.append("|---|---:|---:|---:|---|\n");
+        for (String[] s : services) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", s[0],
+                    s[1].isEmpty() ? "–" : String.format(Locale.ROOT, "%.2f s", Double.parseDouble(s[1]) / 1000),
+                    s[2].isEmpty() ? "–" : kbToMb(s[2]) + " MB", s[3].isEmpty() ? "–" : kbToMb(s[3]) + " MB",
+                    s.length > 4 ? s[4] : ""));
+        }
+        md.append("\nstart → ready: from the process's start (`/proc/<pid>/stat`) to the first 200 from `/q/health/ready`, ")
+                .append("polled every 20 ms, with PostgreSQL, Keycloak and Elasticsearch already up. RSS: `VmRSS` of ")
+                .append("`/proc/<pid>/status`; idle = 5 s after ready, before any load; under load = the highest value ")
+                .append("sampled every 0.5 s while wrk or the search harness ran against it. JVMs run with default heap ")
+                .append("settings (no `-Xmx`), as `./spaces up` starts them.\n\n");
+        if (!fact("startup_note").isEmpty()) {
+            md.append("Note: ").append(fact("startup_note")).append(".\n\n");
+        }
+
+        md.append("## Machine and settings\n\n");
+        md.append("- CPU: ").append(fact("cores")).append(" cores (").append(fact("cpu")).append("); memory ")
+                .append(fact("memory")).append("; kernel ").append(fact("kernel")).append('\n');
+        md.append("- load average before: ").append(fact("load_before")).append("; after: ").append(fact("load_after"))
+                .append("; run took ").append(fact("elapsed")).append('\n');
+        md.append("- JDK: ").append(fact("jdk")).append("; ").append(fact("nginx")).append("; wrk ").append(fact("wrk"))
+                .append('\n');
+        if (!fact("wordpress").isEmpty()) {
+            md.append("- WordPress ").append(fact("wordpress")).append(" (Debian package), PHP ").append(fact("php"))
+                    .append(" (php-fpm, opcache on), MariaDB ").append(fact("mariadb")).append("; ")
+                    .append(fact("wordpress_setup")).append('\n');
+        }
+        md.append("- article by id: `/api/v1/articles/").append(fact("article_id")).append("` (").append(fact("article_bytes"))
+                .append(" bytes of JSON; nginx serves the same bytes as a file; WordPress post ").append(fact("article_id"))
+                .append(" holds the same article); list: pages 1–").append(fact("list_pages")).append(" of ")
+                .append(fact("list_size")).append(" articles, rotated by every wrk thread\n");
+        md.append("- comment POST: ").append(fact("members")).append(" members (Keycloak password grant), articles ")
+                .append(fact("comment_articles")).append(", unique Markdown + LaTeX bodies; gateway and comment-service rate ")
+                .append("limits raised for the run: ").append(fact("limits")).append('\n');
+        md.append("- search (wrk and harness): ").append(fact("queries")).append(" queries (Chinese words, mixed, formulas), rotated\n");
+        md.append("- processes started by bench/run for the run: ").append(fact("bench_processes")).append('\n');
+        md.append("- commit: ").append(fact("commit")).append('\n');
+
+        Path profiles = work.resolve("profiles");
+        if (Files.isDirectory(profiles)) {
+            md.append("\n## Profiles (JFR, hot methods)\n");
+            try (Stream<Path> files = Files.list(profiles).sorted()) {
+                for (Path file : files.toList()) {
+                    md.append("\n### ").append(file.getFileName().toString().replace(".txt", "")).append("\n\n```\n")
+                            .append(Files.readString(file).strip()).append("\n```\n");
+                }
+            }
+        }
+        md.append("\n## wrk output\n");
+        for (Map.Entry<String, ObjectNode> e : http.entrySet()) {
+            md.append("\n### ").append(e.getKey()).append("\n\n```\n").append(e.getValue().path("raw").asText().strip())
+                    .append("\n```\n");
+            e.getValue().remove("raw");
+        }
+    }
+
+    // --- parts ---------------------------------------------------------------------------------------------
+
+    private Map<String, ObjectNode> readWrk() throws IOException {
+        Map<String, ObjectNode> result = new LinkedHashMap<>();
+        for (String key : TARGETS.keySet()) {
+            Path file = work.resolve("wrk").resolve(key + ".txt");
+            if (!Files.exists(file)) {
+                continue;
+            }
+            String out = Files.readString(file);
+            String line = out.lines().filter(l -> l.startsWith("BENCH_RESULT ")).findFirst().orElse(null);
+            if (line == null) {
+                continue;
+            }
+            Map<String, String> f = new LinkedHashMap<>();
+            for (String pair : line.substring("BENCH_RESULT ".length()).split(" ")) {
+                int eq = pair.indexOf('=');
+                f.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+            double seconds = Double.parseDouble(f.get("seconds"));
+            long requests = Long.parseLong(f.get("requests"));
+            long non2xx = Long.parseLong(f.get("non2xx"));
+            ObjectNode node = JSON.createObjectNode();
+            node.put("label", TARGETS.get(key)[0]);
+            node.put("rps", (requests - non2xx) / seconds);
+            node.put("rps_all", Double.parseDouble(f.get("rps")));
+            for (String p : List.of("p50_ms", "p90_ms", "p99_ms", "max_ms")) {
+                node.put(p, Double.parseDouble(f.get(p)));
+            }
+            node.put("requests", requests);
+            node.put("seconds", seconds);
+            node.put("non2xx", non2xx);
+            node.put("socket_errors", Long.parseLong(f.get("connect")) + Long.parseLong(f.get("read"))
+                    + Long.parseLong(f.get("write")) + Long.parseLong(f.get("timeout")));
+            node.put("bytes", Long.parseLong(f.get("bytes")));
+            node.put("raw", out.lines().filter(l -> !l.startsWith("BENCH_RESULT")).reduce("", (a, b) -> a + b + "\n"));
+            result.put(key, node);
+        }
+        return result;
+    }
+
+    private JsonNode readJson(String name) throws IOException {
+        Path file = work.resolve(name);
+        return Files.exists(file) ? JSON.readTree(file.toFile()) : null;
+    }
+
+    private List<String[]> readServices() throws IOException {
+        Path file = work.resolve("services.tsv");
+        List<String[]> rows = new ArrayList<>();
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file)) {
+                if (!line.isBlank()) {
+                    rows.add(line.split("\t", -1));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private void ratioTarget(String name, Map<String, ObjectNode> http, String a, String b, double goal) {
+        if (http.containsKey(a) && http.containsKey(b)) {
+            double r = http.get(a).path("rps").asDouble() / http.get(b).path("rps").asDouble();
+            target(name, r, String.format(Locale.ROOT, r >= 10 ? "%.0f ×" : "%.2f ×", r),
+                    String.format(Locale.ROOT, goal >= 10 ? "≥ %.0f ×" : "≥ %.2f ×", goal),
+                    r >= goal && http.get(a).path("non2xx").asLong() == 0);
+        }
+    }
+
+    private void searchTarget(String name, JsonNode run) {
+        if (run != null && run.has("search")) {
+            JsonNode s = run.get("search");
+            double p99 = s.path("p99_ms").asDouble();
+            target(name, p99, String.format(Locale.ROOT, "%.1f ms", p99), "≤ 30 ms", p99 <= 30 && s.path("failed").asLong() == 0);
+        }
+    }
+
+    private void target(String name, double value, String shown, String goal, boolean met) {
+        ObjectNode t = targets.addObject();
+        t.put("target", name);
+        t.put("value", value);
+        t.put("goal", goal);
+        t.put("met", met);
+        md.append("| ").append(name).append(" | ").append(shown).append(" | ").append(goal).append(" | ")
+                .append(met ? "met" : "**NOT met**").append(" |\n");
+    }
+
+    private void ratio(ArrayNode ratios, String name, Map<String, ObjectNode> http, String a, String b) {
+        if (!http.containsKey(a) || !http.containsKey(b)) {
+            return;
+        }
+        double rps = http.get(a).path("rps").asDouble() / http.get(b).path("rps").asDouble();
+        double p99 = http.get(a).path("p99_ms").asDouble() / http.get(b).path("p99_ms").asDouble();
+        ObjectNode r = ratios.addObject();
+        r.put("ratio", name);
+        r.put("rps", rps);
+        r.put("p99", p99);
+        md.append(String.format(Locale.ROOT, "| %s | %s | %.2f |%n", name,
+                String.format(Locale.ROOT, rps >= 10 ? "%.0f" : "%.2f", rps), p99));
+    }
+
+    private void searchRow(String name, JsonNode run) {
+        if (run == null || !run.has("search")) {
+            return;
+        }
+        JsonNode s = run.get("search");
+        md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %d | %d of %d |%n",
+                name, run.path("articles").asLong(), s.path("clients").asInt(), s.path("rps").asDouble(),
+                s.path("p50_ms").asDouble(), s.path("p90_ms").asDouble(), s.path("p99_ms").asDouble(),
+                s.path("p999_ms").asDouble(), s.path("max_ms").asDouble(), s.path("failed").asLong(),
+                s.path("cacheHits").asLong(), s.path("cacheRequests").asLong()));
+    }
+
+    private static String searchClients(JsonNode run) {
+        return run == null ? "?" : run.path("search").path("clients").asText("?");
+    }
+
+    private static String kbToMb(String kb) {
+        return kb.isEmpty() ? "" : String.format(Locale.ROOT, "%.0f", Long.parseLong(kb) / 1024.0);
+    }
+
+    private static void putNumber(ObjectNode node, String key, String value) {
+        if (value.isEmpty()) {
+            node.putNull(key);
+        } else {
+            node.put(key, Double.parseDouble(value));
+        }
+    }
+
+    private String fact(String key) {
+        return facts.getProperty(key, "");
+    }
+}
