@@ -56,6 +56,22 @@ class ResilienceTest extends GatewayTest {
     }
 
     @Test
+    void loadSheddingPassesThroughWithoutRetriesOrOpeningTheCircuit() {
+        UpstreamStubs.content.resetRequests();
+        UpstreamStubs.content.stubFor(get(urlPathEqualTo("/api/v1/articles/popular")).willReturn(aResponse().withStatus(503)
+                .withHeader("Retry-After", "1").withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":503,\"title\":\"Busy\"}")));
+        for (int i = 0; i < 12; i++) { // more than the breaker's failure threshold
+            client().get("/api/v1/articles/popular")
+                    .then().statusCode(503).header("Retry-After", "1").body("title", equalTo("Busy"));
+        }
+        UpstreamStubs.content.verify(12, getRequestedFor(urlPathEqualTo("/api/v1/articles/popular"))); // none retried
+        UpstreamStubs.content.stubFor(get(urlPathEqualTo("/api/v1/articles/popular")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("[]")));
+        client().get("/api/v1/articles/popular").then().statusCode(200); // the circuit stayed closed
+    }
+
+    @Test
     void upstreamDownIs503AndReadinessSaysSo() {
         UpstreamStubs.comment.stop();
         try {

@@ -13,6 +13,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -156,7 +157,7 @@ public class UpstreamClients {
     /** A buffered GET (for composition, OpenAPI and probes), guarded and retried like proxied GETs. */
     public Future<Reply> get(Upstream upstream, String uri, MultiMap headers, Duration timeout) {
         return guarded(upstream, config.resilience().getRetries(), () -> fetch(upstream, uri, headers, timeout),
-                reply -> UpstreamFailure.isUpstreamOutage(reply.status()), reply -> { }, () -> false);
+                reply -> UpstreamFailure.isUpstreamOutage(reply.status(), reply.headers().get(HttpHeaders.RETRY_AFTER)), reply -> { }, () -> false);
     }
 
     /** A buffered GET outside the breaker: health probes must see the upstream even while its circuit is open. */

@@ -66,8 +66,13 @@ public enum UpstreamFailure {
         return false;
     }
 
-    /** Statuses that say the service (or one behind it) is unwell: they count against its circuit. */
-    public static boolean isUpstreamOutage(int status) {
-        return status == 502 || status == 503 || status == 504;
+    /**
+     * Answers that say the service (or one behind it) is unwell: they count against its circuit and are retried.
+     * A 503 with {@code Retry-After} is a live service shedding load (search-service when Elasticsearch is busy or
+     * down): it passes through to the client as it is, and opening the circuit or retrying at once would only
+     * multiply the load it is shedding.
+     */
+    public static boolean isUpstreamOutage(int status, String retryAfter) {
+        return status == 502 || status == 504 || (status == 503 && (retryAfter == null || retryAfter.isBlank()));
     }
 }

@@ -113,7 +113,8 @@ public class ProxyForwarder {
             request.resume();
         }
         HttpServerResponse edgeResponse = request.response();
-        clients.guarded(upstream, retries, attempt, response -> UpstreamFailure.isUpstreamOutage(response.getStatusCode()),
+        clients.guarded(upstream, retries, attempt, response -> UpstreamFailure.isUpstreamOutage(response.getStatusCode(),
+                                response.headers().get(HttpHeaders.RETRY_AFTER)),
                         ProxyResponse::release, edgeResponse::closed)
                 .onSuccess(response -> respond(request, response, cacheable ? key : null, upstream))
                 .onFailure(error -> fail(request, proxyRequest, error, upstream, tooLarge.get()));

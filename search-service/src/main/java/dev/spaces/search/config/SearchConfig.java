@@ -92,6 +92,10 @@ public interface SearchConfig {
         @WithDefault("PT0.25S")
         Duration generationPoll();
 
+        /** How long a generation stays trusted without a successful poll (a slow or frozen node). */
+        @WithDefault("PT3S")
+        Duration trustFor();
+
         /**
          * A generation must have been stable this long before answers computed from it are kept: a write's sequence
          * number moves before its refresh completes. Every write of this service refreshes before it returns, so the

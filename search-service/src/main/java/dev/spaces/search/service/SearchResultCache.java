@@ -59,7 +59,9 @@ public class SearchResultCache {
 
     @Inject
     public SearchResultCache(SearchConfig config, ElasticsearchClients clients, IndexLayout layout, MeterRegistry meters) {
-        this(config.cache(), new ElasticsearchGenerations(clients.searches(), layout.alias()), Clock.systemUTC(), meters);
+        // the write client's longer timeout: under a burst of searches a stats call may wait, and a generation that
+        // merely could not be confirmed for a moment must not switch the cache off when it is needed most
+        this(config.cache(), new ElasticsearchGenerations(clients.writes(), layout.alias()), Clock.systemUTC(), meters);
     }
 
     SearchResultCache(SearchConfig.Cache config, GenerationSource generations, Clock clock, MeterRegistry meters) {
@@ -175,9 +177,8 @@ public class SearchResultCache {
         if (generation == Generation.UNKNOWN) {
             return null;
         }
-        // a poll that hangs (a frozen node) must not leave old answers trusted for long
-        long staleAfter = 4 * config.generationPoll().toMillis() + 1000;
-        return clock.millis() - generation.confirmedAt() <= staleAfter ? generation : null;
+        // a poll that hangs (a frozen node) must not leave old answers trusted for long; a refused one fails at once
+        return clock.millis() - generation.confirmedAt() <= config.trustFor().toMillis() ? generation : null;
     }
 
     private boolean storable(Generation generation) {

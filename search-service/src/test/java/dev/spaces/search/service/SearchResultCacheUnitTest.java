@@ -98,7 +98,7 @@ class SearchResultCacheUnitTest {
         settle();
         search("熵");
         assertThat(search("熵")).isEqualTo("熵#1");
-        clock.advance(Duration.ofMillis(4 * 250 + 1001)); // no poll confirmed the generation meanwhile
+        clock.advance(Duration.ofMillis(3001)); // no poll confirmed the generation meanwhile
         assertThat(search("熵")).isEqualTo("熵#2");
     }
 
@@ -180,6 +180,10 @@ class SearchResultCacheUnitTest {
 
             public Duration settle() {
                 return Duration.ofMillis(1500);
+            }
+
+            public Duration trustFor() {
+                return Duration.ofSeconds(3);
             }
         };
     }
