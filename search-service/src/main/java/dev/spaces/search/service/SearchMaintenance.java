@@ -44,8 +44,8 @@ public class SearchMaintenance {
         if (status.checkRecovered()) {
             pending.set(true);
         }
-        if (status.isUp() && runIfPending()) {
-            upgradeMappingIfNeeded();
+        if (status.isUp()) {
+            runIfPending();
         }
     }
 
@@ -71,23 +71,23 @@ public class SearchMaintenance {
         }
     }
 
+    /** Reconciles if one is pending, then checks the mapping; false when the reconcile could not complete. */
     private boolean runIfPending() {
-        if (!pending.get()) {
-            return true;
-        }
-        try {
-            if (reconciler.run().isPresent()) {
+        if (pending.get()) {
+            try {
+                if (reconciler.run().isEmpty()) {
+                    return false;
+                }
                 pending.set(false);
-                upgradeMappingIfNeeded();
-                return true;
+            } catch (Exception e) {
+                LOG.warnf("Reconcile failed, will retry: %s", e.toString());
+                if (!(e instanceof dev.spaces.search.client.ContentDocuments.ContentUnavailable)) {
+                    status.failed(e);
+                }
+                return false;
             }
-            return false;
-        } catch (Exception e) {
-            LOG.warnf("Reconcile failed, will retry: %s", e.toString());
-            if (!(e instanceof dev.spaces.search.client.ContentDocuments.ContentUnavailable)) {
-                status.failed(e);
-            }
-            return false;
         }
+        upgradeMappingIfNeeded();
+        return true;
     }
 }
