@@ -3,7 +3,15 @@ package dev.spaces.comment;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static dev.spaces.comment.ContentServiceStub.ARTICLE;
 import static dev.spaces.comment.TestSupport.anonymous;
@@ -29,6 +37,43 @@ class MemberTest {
         member(who).get("/api/v1/members/me").then().statusCode(200).body("id", equalTo((int) id));
         org.assertj.core.api.Assertions.assertThat(OutboxProbe.memberTypes(id)).containsExactly("member.created");
         anonymous().get("/api/v1/members/me").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    /** A new member's first requests often arrive together (a page load): one member, one event, no 500. */
+    @Test
+    void concurrentFirstRequestsProvisionOneMember() throws Exception {
+        int clients = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String who = freshMember("race");
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Long>> answers = new ArrayList<>();
+                for (int i = 0; i < clients; i++) {
+                    int n = i;
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        if (n % 2 == 0) {
+                            return member(who).get("/api/v1/members/me").then().statusCode(200)
+                                    .extract().jsonPath().getLong("id");
+                        }
+                        return member(who).body(body("同时到达 " + who + " " + n))
+                                .post("/api/v1/articles/" + ARTICLE + "/comments").then().statusCode(201)
+                                .extract().jsonPath().getLong("author.id");
+                    }));
+                }
+                start.countDown();
+                Set<Long> ids = new HashSet<>();
+                for (Future<Long> answer : answers) {
+                    ids.add(answer.get());
+                }
+                org.assertj.core.api.Assertions.assertThat(ids).hasSize(1);
+                org.assertj.core.api.Assertions.assertThat(OutboxProbe.memberTypes(ids.iterator().next()))
+                        .containsExactly("member.created");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

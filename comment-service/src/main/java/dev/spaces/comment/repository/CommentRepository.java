@@ -82,9 +82,12 @@ public class CommentRepository implements PanacheRepository<Comment> {
         return counts;
     }
 
+    /** With their authors in the same query: the list shows each author's name. */
     public List<Comment> recentApproved(int limit) {
-        return find("status = ?1 and deleted = false order by createdAt desc, id desc", CommentStatus.APPROVED)
-                .page(0, limit).list();
+        return getEntityManager().createQuery("select c from Comment c left join fetch c.member "
+                        + "where c.status = :status and c.deleted = false order by c.createdAt desc, c.id desc",
+                        Comment.class)
+                .setParameter("status", CommentStatus.APPROVED).setMaxResults(limit).getResultList();
     }
 
     public List<Comment> byStatus(CommentStatus status, int page, int size) {
@@ -95,8 +98,23 @@ public class CommentRepository implements PanacheRepository<Comment> {
         return count("status = ?1 and deleted = false", status);
     }
 
+    /** Reads one index entry at most (comment_member_recent_idx), not a count. */
     public boolean recentDuplicate(Member member, String bodyHash, Instant since) {
-        return count("member = ?1 and bodyHash = ?2 and createdAt >= ?3", member, bodyHash, since) > 0;
+        return !getEntityManager().createQuery("select c.id from Comment c where c.member = :member "
+                        + "and c.bodyHash = :hash and c.createdAt >= :since", Long.class)
+                .setParameter("member", member).setParameter("hash", bodyHash).setParameter("since", since)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** Whether the member has at least {@code atLeast} approved comments; reads no more rows than that. */
+    public boolean hasApproved(Member member, int atLeast) {
+        if (atLeast <= 0) {
+            return true;
+        }
+        return getEntityManager().createQuery("select c.id from Comment c where c.member = :member "
+                        + "and c.status = :status", Long.class)
+                .setParameter("member", member).setParameter("status", CommentStatus.APPROVED)
+                .setMaxResults(atLeast).getResultList().size() >= atLeast;
     }
 
     public long approvedCount(Member member) {

@@ -47,10 +47,11 @@ public class CommentService {
     private final CommentMapper mapper;
     private final DisplayNames names;
     private final CommentConfig config;
+    private final CommentWriter writer;
 
     public CommentService(CommentRepository comments, CommentEditRepository edits, MemberService members,
                           ArticleLookup articles, CommentRenderer renderer, SpamGuard spam, CommentEvents events,
-                          CommentMapper mapper, DisplayNames names, CommentConfig config) {
+                          CommentMapper mapper, DisplayNames names, CommentConfig config, CommentWriter writer) {
         this.comments = comments;
         this.edits = edits;
         this.members = members;
@@ -61,6 +62,7 @@ public class CommentService {
         this.mapper = mapper;
         this.names = names;
         this.config = config;
+        this.writer = writer;
     }
 
     /** What posting answered; {@code stored} is false when a honeypot silently dropped it. */
@@ -87,11 +89,14 @@ public class CommentService {
         return new CommentThreadPage(items, comments.countApproved(articleId), next);
     }
 
-    @Transactional
+    /**
+     * Checks, rate-limits and renders without a transaction (KaTeX and the article lookup may take a while), then
+     * stores the comment and its events in one short transaction ({@link CommentWriter}).
+     */
     public Posted post(Caller caller, long articleId, CommentCreateRequest request, String networkKey) {
-        Member member = caller.authenticated() ? members.current(caller) : null;
+        boolean asMember = caller.authenticated();
         String guestName = null;
-        if (member == null) {
+        if (!asMember) {
             if (!config.guestComments()) {
                 throw new io.quarkus.security.UnauthorizedException();
             }
@@ -104,40 +109,13 @@ public class CommentService {
             // Honeypot: only bots fill it. Answer like a held comment, store nothing.
             return new Posted(null, false);
         }
-        spam.admit(member == null ? "guest:" + networkKey : "member:" + member.id, networkKey);
+        // a member's bucket follows their identity (the token subject), so no database lookup is needed first
+        spam.admit(asMember ? "member:" + caller.subject() : "guest:" + networkKey, networkKey);
         PublishedArticle article = articles.requirePublished(articleId);
-        Comment parent = request.parentId() == null ? null : replyTarget(articleId, request.parentId(), member, caller);
-
-        String hash = Digests.sha256Hex(request.body().strip(), 32);
-        Instant now = Instant.now();
-        if (member != null && comments.recentDuplicate(member, hash, now.minus(config.duplicateWindow()))) {
-            throw ProblemException.conflict("You posted the same comment a moment ago");
-        }
         RenderedDocument doc = renderer.render(request.body());
         Optional<String> hold = spam.holdReason(request.body());
-
-        Comment c = new Comment();
-        c.articleId = articleId;
-        c.parentId = parent == null ? null : parent.id;
-        c.depth = parent == null ? 1 : parent.depth + 1;
-        c.member = member;
-        c.guestName = guestName;
-        c.guestEmail = member == null ? request.guestEmail() : null;
-        apply(c, request.body(), doc, hash);
-        c.clientNetwork = networkKey;
-        c.createdAt = now;
-        c.status = initialStatus(member, caller, hold);
-        c.holdReason = c.status == CommentStatus.PENDING
-                ? hold.orElse(member == null ? "guest comment" : "first comments are reviewed") : null;
-        comments.persist(c);
-        comments.flush();
-        c.threadId = parent == null ? c.id : parent.threadId;
-        events.created(c);
-        if (c.isApproved()) {
-            events.approved(c);
-        }
-        return new Posted(mapper.toResponse(c, article.authorSubject(), member == null ? null : false, null, List.of()),
-                true);
+        return writer.insert(caller, article,
+                new CommentWriter.Draft(articleId, request, guestName, doc, hold, networkKey));
     }
 
     @Transactional
@@ -161,7 +139,7 @@ public class CommentService {
         edits.persist(previous);
 
         RenderedDocument doc = renderer.render(body);
-        apply(c, body, doc, Digests.sha256Hex(body.strip(), 32));
+        CommentWriter.apply(c, body, doc, Digests.sha256Hex(body.strip(), 32));
         c.editedAt = Instant.now();
         Optional<String> hold = spam.holdReason(body);
         if (hold.isPresent() && c.isApproved() && !caller.isModerator()) {
@@ -232,35 +210,6 @@ public class CommentService {
             throw ProblemException.notFound("Comment " + id);
         }
         return c;
-    }
-
-    private Comment replyTarget(long articleId, long parentId, Member member, Caller caller) {
-        Comment parent = comments.findByIdOptional(parentId).orElse(null);
-        boolean visible = parent != null && (parent.isApproved() || caller.isModerator()
-                || (member != null && parent.member != null && parent.member.id.equals(member.id)));
-        if (!visible || parent.articleId != articleId || parent.deleted) {
-            throw ProblemException.invalidField("parentId", "must be a comment on the same article that is not deleted");
-        }
-        return parent;
-    }
-
-    private CommentStatus initialStatus(Member member, Caller caller, Optional<String> hold) {
-        if (member == null || hold.isPresent()) {
-            return CommentStatus.PENDING;
-        }
-        if (caller.isModerator() || comments.approvedCount(member) >= config.trustedAfterApproved()) {
-            return CommentStatus.APPROVED;
-        }
-        return CommentStatus.PENDING;
-    }
-
-    private static void apply(Comment c, String body, RenderedDocument doc, String hash) {
-        c.bodySource = body;
-        c.bodyHtml = doc.html();
-        c.bodyText = doc.plainText();
-        c.formulas = new ArrayList<>(doc.formulas());
-        c.rendererVersion = CommentRenderer.VERSION;
-        c.bodyHash = hash;
     }
 
     private Optional<String> titleOrNothing(long articleId) {

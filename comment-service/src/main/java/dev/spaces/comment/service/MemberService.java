@@ -40,16 +40,13 @@ public class MemberService {
         }
         Member member = members.findBySubject(caller.subject()).orElse(null);
         if (member == null) {
-            member = new Member();
-            member.subject = caller.subject();
-            member.username = caller.username();
-            member.email = caller.email();
-            member.joinedAt = Instant.now();
-            member.moderator = caller.isModerator();
-            member.displayName = names.firstUsable(caller.isModerator(), "读者", caller.displayName(), caller.username());
-            members.persist(member);
-            members.flush();
-            events.memberCreated(member);
+            boolean created = members.insertIfAbsent(caller.subject(), caller.username(), caller.email(),
+                    names.firstUsable(caller.isModerator(), "读者", caller.displayName(), caller.username()),
+                    caller.isModerator(), Instant.now());
+            member = members.findBySubject(caller.subject()).orElseThrow();
+            if (created) {
+                events.memberCreated(member);
+            }
         } else if (member.moderator != caller.isModerator()) {
             member.moderator = caller.isModerator();
         }
