@@ -13,7 +13,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Asks content-service whether an article is published, through a guard (timeout, retries with backoff, circuit
@@ -28,6 +32,7 @@ public class ArticleLookup {
     private final ContentClient content;
     private final Guard guard;
     private final Cache<Long, Optional<PublishedArticle>> cache;
+    private final Map<Long, CompletableFuture<Optional<PublishedArticle>>> inFlight = new ConcurrentHashMap<>();
 
     public ArticleLookup(@RestClient ContentClient content, CommentConfig config) {
         this.content = content;
@@ -42,22 +47,46 @@ public class ArticleLookup {
         this.cache = Caffeine.newBuilder().expireAfterWrite(config.articleCacheTtl()).maximumSize(10_000).build();
     }
 
-    /** The published article, or empty when it does not exist or is not published. */
+    /**
+     * The published article, or empty when it does not exist or is not published. Concurrent misses for one article
+     * share a single lookup, so a burst of comments after the entry expires asks content-service once (the lookup
+     * runs outside the cache's locks, so other articles never wait for it).
+     */
     public Optional<PublishedArticle> published(long articleId) {
         Optional<PublishedArticle> cached = cache.getIfPresent(articleId);
         if (cached != null) {
             return cached;
         }
-        Optional<PublishedArticle> found;
+        CompletableFuture<Optional<PublishedArticle>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<PublishedArticle>> running = inFlight.putIfAbsent(articleId, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
         try {
-            found = guard.call(() -> fetch(articleId), optionalType());
+            Optional<PublishedArticle> found = lookUp(articleId);
+            cache.put(articleId, found);
+            mine.complete(found);
+            return found;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(articleId, mine);
+        }
+    }
+
+    private Optional<PublishedArticle> lookUp(long articleId) {
+        try {
+            return guard.call(() -> fetch(articleId), optionalType());
         } catch (Exception e) {
             LOG.warnf("content-service could not tell whether article %d is published: %s", articleId, e.toString());
             throw new ProblemException(503, "upstream-unavailable", "Service unavailable",
                     "Articles cannot be checked right now; try again shortly").withHeader("Retry-After", "5");
         }
-        cache.put(articleId, found);
-        return found;
     }
 
     public PublishedArticle requirePublished(long articleId) {

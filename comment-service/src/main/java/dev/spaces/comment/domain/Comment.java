@@ -11,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -27,8 +28,10 @@ import java.util.List;
 @Entity
 @Table(name = "comment")
 public class Comment {
+    /** From comment_id_seq in blocks (see V3__comment_id_blocks.sql): known at persist, before the INSERT. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "comment_id")
+    @SequenceGenerator(name = "comment_id", sequenceName = "comment_id_seq", allocationSize = 50)
     public Long id;
     @Column(name = "article_id")
     public long articleId;

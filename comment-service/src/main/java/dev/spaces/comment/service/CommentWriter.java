@@ -74,7 +74,7 @@ public class CommentWriter {
         c.holdReason = c.status == CommentStatus.PENDING
                 ? draft.hold().orElse(member == null ? "guest comment" : "first comments are reviewed") : null;
         comments.persist(c);
-        comments.flush();
+        // the id is assigned at persist, so the one INSERT (at the events' flush) carries the thread too
         c.threadId = parent == null ? c.id : parent.threadId;
         events.created(c);
         if (c.isApproved()) {
