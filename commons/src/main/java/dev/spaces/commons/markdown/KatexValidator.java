@@ -22,8 +22,8 @@ import org.graalvm.polyglot.PolyglotException;
  * stack so that deep nesting fails the same way everywhere (KaTeX reports the JavaScript stack overflow as an error)
  * while real formulas have ample room. A watchdog cancels a check that runs past the formula timeout; its worker then
  * starts a fresh context. Results of completed checks are cached, since articles are re-saved with mostly the same
- * formulas. The engine and first context (KaTeX takes seconds to load without a JIT) are loaded in the background at
- * construction.
+ * formulas. Everyday formulas that {@link TexFastPath} recognizes skip KaTeX altogether. The engine and first context
+ * (KaTeX takes seconds to load without a JIT) are loaded in the background at construction.
  */
 final class KatexValidator implements AutoCloseable {
 
@@ -55,6 +55,10 @@ final class KatexValidator implements AutoCloseable {
         if (formula.tex().length() > settings.maxFormulaLength()) {
             return CompletableFuture.completedFuture(Optional.of(new TexError("Formula has " + formula.tex().length()
                     + " characters; at most " + settings.maxFormulaLength() + " are allowed", -1)));
+        }
+        if (TexFastPath.certainlyParses(formula.tex())) {
+            // everyday TeX that KaTeX certainly accepts: no interpreter run, no queueing behind unusual formulas
+            return CompletableFuture.completedFuture(Optional.empty());
         }
         String key = formula.mode().wireName() + ':' + formula.tex();
         Optional<TexError> known = results.get(key);
