@@ -8,11 +8,12 @@ import java.util.Set;
  * <p>
  * It is one-sided: {@code true} means "KaTeX parses this", {@code false} only means "ask KaTeX". The subset is
  * deliberately small and strict — ASCII only; letters, digits and plain operators; braces; the commands in the
- * tables below with their fixed number of arguments; {@code \left…\right} with plain delimiters; and KaTeX's
- * sub/superscript rules (one of each per base, primes count as a superscript). Arguments are a braced group, one
- * letter or digit, or an argument-less command, given without spaces before them (as in {@code \frac12},
- * {@code x^{n}}). Anything else — environments, {@code \\}, {@code &}, optional arguments, macros, unknown
- * commands, text other than plain words, deep nesting — goes to KaTeX, which also words every error message.
+ * tables below with their fixed number of arguments; {@code \text} and {@code \operatorname} with plain words;
+ * {@code \left…\right} with plain delimiters; and KaTeX's sub/superscript rules (one of each per base, primes count
+ * as a superscript). Arguments are a braced group, one letter, digit or sign, or a symbol command, given without
+ * spaces before them (as in {@code \frac12}, {@code x^{n}}). Anything else — environments, {@code \\}, {@code &},
+ * optional arguments, macros, unknown commands, other text, deep nesting — goes to KaTeX, which also words every
+ * error message.
  */
 final class TexFastPath {
 
@@ -52,11 +53,11 @@ final class TexFastPath {
     /** Control symbols that are ordinary symbols. */
     static final Set<String> SYMBOL_CHARACTERS = Set.of("|", "{", "}");
 
-    /** Commands with one argument: fonts, accents, {@code \sqrt} (without its optional index), operator names. */
+    /** Commands with one argument: fonts, accents, {@code \sqrt} (without its optional index). */
     static final Set<String> ONE_ARGUMENT = Set.of(
             "mathbf", "mathrm", "mathit", "mathcal", "mathbb", "mathsf", "mathtt", "mathfrak", "boldsymbol",
             "hat", "bar", "tilde", "vec", "dot", "ddot", "check", "breve", "acute", "grave", "widehat", "widetilde",
-            "overline", "underline", "overrightarrow", "sqrt", "operatorname");
+            "overline", "underline", "overrightarrow", "sqrt");
 
     static final Set<String> TWO_ARGUMENTS = Set.of("frac", "dfrac", "tfrac", "binom");
 
@@ -154,12 +155,15 @@ final class TexFastPath {
             return true;
         }
         if (name.equals("text")) {
-            text();
+            text(TEXT_PUNCTUATION);
+            return true;
+        }
+        if (name.equals("operatorname")) {
+            text("");
             return true;
         }
         if (ONE_ARGUMENT.contains(name)) {
             require(!(name.equals("sqrt") && pos < tex.length() && tex.charAt(pos) == '['));
-            require(!name.equals("operatorname") || (pos < tex.length() && tex.charAt(pos) == '{'));
             argument(depth);
             return true;
         }
@@ -240,13 +244,16 @@ final class TexFastPath {
         require(DELIMITER_COMMANDS.contains(command()));
     }
 
-    /** {@code \text{…}} with plain words only: no commands, groups or special characters. */
-    private void text() {
+    /**
+     * The braced argument of {@code \text} or {@code \operatorname}: letters, digits and the given punctuation only (no
+     * commands, groups or special characters).
+     */
+    private void text(String punctuation) {
         require(pos < tex.length() && tex.charAt(pos) == '{');
         pos++;
         while (pos < tex.length() && tex.charAt(pos) != '}') {
             char c = tex.charAt(pos);
-            require(isAsciiLetterOrDigit(c) || TEXT_PUNCTUATION.indexOf(c) >= 0);
+            require(isAsciiLetterOrDigit(c) || punctuation.indexOf(c) >= 0);
             pos++;
         }
         require(pos < tex.length());

@@ -88,6 +88,7 @@ class TexFastPathTest {
         TexFastPath.DELIMITER_COMMANDS.forEach(name -> atoms.add("\\left\\" + name + " x \\right\\" + name + " "));
         TexFastPath.DELIMITER_CHARS.chars().forEach(c -> atoms.add("\\left" + (char) c + " x \\right" + (char) c));
         atoms.add("\\text{a1 " + TexFastPath.TEXT_PUNCTUATION + "}");
+        atoms.add("\\operatorname{argmax1}");
         for (String atom : atoms) {
             formulas.add("a " + atom + " b");
             formulas.add(atom + "_1^2");
@@ -106,8 +107,7 @@ class TexFastPathTest {
             formulas.add("x_" + argument + "^" + argument);
             formulas.add("x'^" + argument);
             formulas.add("\\frac" + argument + argument);
-            TexFastPath.ONE_ARGUMENT.stream().filter(name -> !name.equals("operatorname"))
-                    .forEach(name -> formulas.add("\\" + name + argument));
+            TexFastPath.ONE_ARGUMENT.forEach(name -> formulas.add("\\" + name + argument));
         }
         TexFastPath.SPACING.forEach(name -> formulas.add("a\\" + name + (Character.isLetter(name.charAt(0)) ? " " : "") + "b"));
         List<String> failures = new ArrayList<>();
