@@ -204,8 +204,9 @@ public final class BenchReport {
         md.append("\nstart → ready: from the process's start (`/proc/<pid>/stat`) to the first 200 from `/q/health/ready`, ")
                 .append("polled every 20 ms, with PostgreSQL, Keycloak and Elasticsearch already up. RSS: `VmRSS` of ")
                 .append("`/proc/<pid>/status`; idle = 5 s after ready, before any load; under load = the highest value ")
-                .append("sampled every 0.5 s while wrk or the search harness ran against it. JVMs run with default heap ")
-                .append("settings (no `-Xmx`), as `./spaces up` starts them.\n\n");
+                .append("sampled every 0.5 s while wrk or the search harness ran against it. The services' JVMs run with the ")
+                .append("options `./spaces` starts them with (`./spaces jvm-options <service>`): `")
+                .append(fact("jvm_options").isEmpty() ? "–" : fact("jvm_options")).append("`.\n\n");
         if (!fact("startup_note").isEmpty()) {
             md.append("Note: ").append(fact("startup_note")).append(".\n\n");
         }

@@ -39,7 +39,9 @@ import java.util.function.Supplier;
  * A sequence number moves when a write is indexed, possibly before the refresh that makes it visible; an answer is
  * therefore only stored once its generation has been stable for {@code settle}, and never outlives {@code max-age}.
  * While the generation cannot be confirmed (Elasticsearch unreachable) the cache is bypassed, so an outage shows
- * as an outage rather than as answers frozen at the moment it began. Concurrent identical searches share one
+ * as an outage rather than as answers frozen at the moment it began. The answers stay stored, though: keyed by their
+ * generation, they are right again once a poll confirms that generation (a poll that timed out on a busy node must
+ * not throw away every answer and send the burst of searches that follows to Elasticsearch). Concurrent identical searches share one
  * Elasticsearch call whether or not their answer may be stored.
  */
 @ApplicationScoped
@@ -55,6 +57,8 @@ public class SearchResultCache {
     private final Counter hits;
     private final Counter misses;
     private volatile Generation current = Generation.UNKNOWN;
+    /** The last confirmed generation while the current one is unknown. */
+    private volatile Generation lastConfirmed = Generation.UNKNOWN;
     private ScheduledExecutorService poller;
 
     @Inject
@@ -120,6 +124,7 @@ public class SearchResultCache {
     /** This replica changed the index: nothing computed before counts any more. */
     public void indexChanged() {
         current = new Generation(current.token() + "+", clock.millis(), clock.millis());
+        lastConfirmed = Generation.UNKNOWN;
         answers.invalidateAll();
     }
 
@@ -155,14 +160,14 @@ public class SearchResultCache {
         } catch (Exception e) {
             if (current != Generation.UNKNOWN) {
                 LOG.debugf("Index generation unknown (%s): bypassing the result cache", e.toString());
+                lastConfirmed = current;
                 current = Generation.UNKNOWN;
-                answers.invalidateAll();
             }
             return;
         }
         long now = clock.millis();
-        Generation previous = current;
-        if (previous.token().equals(token) || previous.token().startsWith(token + "+")) {
+        Generation previous = current == Generation.UNKNOWN ? lastConfirmed : current;
+        if (previous != Generation.UNKNOWN && (previous.token().equals(token) || previous.token().startsWith(token + "+"))) {
             // unchanged (or only this replica's own write, already accounted for): still confirmed
             current = new Generation(previous.token(), previous.since(), now);
         } else {
@@ -227,7 +232,8 @@ public class SearchResultCache {
                         }
                     }
                 });
-                parts.put(index, shards.toString());
+                // the uuid: an index deleted and made again under the same name restarts its sequence numbers
+                parts.put(index, indexStats.uuid() + '/' + shards);
             });
             if (parts.isEmpty()) {
                 throw new IllegalStateException("no index behind " + alias);

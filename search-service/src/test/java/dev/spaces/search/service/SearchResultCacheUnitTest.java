@@ -94,6 +94,32 @@ class SearchResultCacheUnitTest {
     }
 
     @Test
+    void answersOfAGenerationAreRightAgainOnceAPollConfirmsIt() {
+        settle();
+        assertThat(search("熵")).isEqualTo("熵#1");
+        generation.set(new java.net.SocketTimeoutException("busy node")); // one poll times out
+        cache.poll();
+        assertThat(search("熵")).as("unconfirmed: bypassed").isEqualTo("熵#2");
+        generation.set("g1"); // the index did not change meanwhile
+        cache.poll();
+        assertThat(search("熵")).as("the stored answer of g1, not recomputed").isEqualTo("熵#1");
+    }
+
+    @Test
+    void aGenerationThatMovedDuringAnOutageRetiresTheAnswers() {
+        settle();
+        assertThat(search("熵")).isEqualTo("熵#1");
+        generation.set(new java.io.IOException("connection refused"));
+        cache.poll();
+        generation.set("g2"); // written while this replica could not see the index
+        cache.poll();
+        assertThat(search("熵")).isEqualTo("熵#2");
+        generation.set("g1"); // even a generation token seen before does not bring old answers back after a change
+        cache.poll();
+        assertThat(search("熵")).isEqualTo("熵#3");
+    }
+
+    @Test
     void aHangingPollStopsBeingTrusted() {
         settle();
         search("熵");
