@@ -28,6 +28,12 @@ public class ReadCacheRoute {
     record Ticket(String key, long generation) {
     }
 
+    // the names as the REST layer writes them (HTTP does not care, people reading responses do)
+    private static final String ETAG = "ETag";
+    private static final String CACHE_CONTROL = "Cache-Control";
+    private static final String LAST_MODIFIED = "Last-Modified";
+    private static final String CONTENT_TYPE = "Content-Type";
+
     private final PublicReadCache cache;
 
     public ReadCacheRoute(PublicReadCache cache) {
@@ -62,10 +68,10 @@ public class ReadCacheRoute {
         }
         cache.hit();
         HttpServerResponse response = ctx.response();
-        response.putHeader(HttpHeaders.ETAG, entry.etag());
-        response.putHeader(HttpHeaders.CACHE_CONTROL, entry.cacheControl());
+        response.putHeader(ETAG, entry.etag());
+        response.putHeader(CACHE_CONTROL, entry.cacheControl());
         if (entry.lastModifiedHeader() != null) {
-            response.putHeader(HttpHeaders.LAST_MODIFIED, entry.lastModifiedHeader());
+            response.putHeader(LAST_MODIFIED, entry.lastModifiedHeader());
         }
         var headers = entry.headers();
         for (int i = 0; i + 1 < headers.size(); i += 2) {
@@ -76,7 +82,7 @@ public class ReadCacheRoute {
             response.setStatusCode(304).end();
             return;
         }
-        response.putHeader(HttpHeaders.CONTENT_TYPE, entry.contentType());
+        response.putHeader(CONTENT_TYPE, entry.contentType());
         response.end(Buffer.buffer(entry.body()));
     }
 
