@@ -104,6 +104,14 @@ class ReadCacheTest {
                 .header("ETag", equalTo(hit.header("ETag")));
         anonymous().header("If-None-Match", "\"other\"").get(path).then().statusCode(200);
         assertThat(count("hit")).isEqualTo(hits + 3);
+        // no-cache asks the origin: computed afresh (and kept again)
+        double misses = count("miss");
+        anonymous().header("Cache-Control", "no-cache").get(path).then().statusCode(200)
+                .header("ETag", equalTo(hit.header("ETag")));
+        assertThat(count("hit")).isEqualTo(hits + 3);
+        assertThat(count("miss")).isEqualTo(misses + 1);
+        anonymous().get(path).then().statusCode(200);
+        assertThat(count("hit")).isEqualTo(hits + 4);
 
         // feeds keep their own media type and Last-Modified
         ExtractableResponse<Response> feed = anonymous().get("/feed").then().statusCode(200).extract();

@@ -60,7 +60,9 @@ public class ReadCacheRoute {
             return;
         }
         String key = PublicReadCache.key(request.getHeader(HttpHeaders.HOST), request.uri());
-        PublicReadCache.Entry entry = cache.lookup(key);
+        // RFC 9111 §5.2.1.4: no-cache asks for an answer from the origin (e.g. a downstream cache refetching
+        // right after a purge); it is computed afresh and replaces the entry
+        PublicReadCache.Entry entry = noCache(request) ? null : cache.lookup(key);
         if (entry == null) {
             ctx.put(TICKET, new Ticket(key, generation));
             ctx.next();
@@ -84,6 +86,13 @@ public class ReadCacheRoute {
         }
         response.putHeader(CONTENT_TYPE, entry.contentType());
         response.end(Buffer.buffer(entry.body()));
+    }
+
+    private static boolean noCache(HttpServerRequest request) {
+        String cacheControl = request.getHeader(HttpHeaders.CACHE_CONTROL);
+        String pragma = request.getHeader("Pragma");
+        return (cacheControl != null && cacheControl.toLowerCase().contains("no-cache"))
+                || (pragma != null && pragma.toLowerCase().contains("no-cache"));
     }
 
     /** The public API and feeds; never the management endpoints (/q/…). */
