@@ -25,6 +25,16 @@ import java.time.format.DateTimeParseException;
 @PublicCache
 public class PublicCacheFilter implements ContainerResponseFilter {
 
+    /**
+     * Request property holding the {@link Representation} this filter computed, for a later response filter (a
+     * service's read cache) to keep without serializing or hashing again; set for 200 and for 304 answers.
+     */
+    public static final String REPRESENTATION = PublicCacheFilter.class.getName() + ".representation";
+
+    /** The bytes of a 200 answer with their strong ETag, Last-Modified (may be null) and media type. */
+    public record Representation(byte[] body, String etag, Instant lastModified, String mediaType) {
+    }
+
     private final ObjectMapper mapper;
     private final int maxAgeSeconds;
 
@@ -51,6 +61,8 @@ public class PublicCacheFilter implements ContainerResponseFilter {
         if (lastModified != null) {
             response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED, httpDate(lastModified));
         }
+        MediaType type = response.getMediaType() != null ? response.getMediaType() : MediaType.APPLICATION_JSON_TYPE;
+        request.setProperty(REPRESENTATION, new Representation(body, etag, lastModified, type.toString()));
         if (notModified(request, etag, lastModified)) {
             response.setStatus(304);
             response.setEntity(null);
@@ -58,7 +70,6 @@ public class PublicCacheFilter implements ContainerResponseFilter {
             response.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
             return;
         }
-        MediaType type = response.getMediaType() != null ? response.getMediaType() : MediaType.APPLICATION_JSON_TYPE;
         response.setEntity(body, response.getEntityAnnotations(), type);
     }
 
@@ -90,11 +101,15 @@ public class PublicCacheFilter implements ContainerResponseFilter {
     }
 
     private static boolean notModified(ContainerRequestContext request, String etag, Instant lastModified) {
-        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        return notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), etag, lastModified);
+    }
+
+    /** RFC 9110 §13.2.2: If-None-Match decides when present, else If-Modified-Since against Last-Modified. */
+    public static boolean notModified(String ifNoneMatch, String ifModifiedSince, String etag, Instant lastModified) {
         if (ifNoneMatch != null) {
             return EntityTags.matchesAny(ifNoneMatch, etag);
         }
-        String ifModifiedSince = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
         if (ifModifiedSince != null && lastModified != null) {
             Instant since = parseHttpDate(ifModifiedSince);
             return since != null && lastModified.getEpochSecond() <= since.getEpochSecond();

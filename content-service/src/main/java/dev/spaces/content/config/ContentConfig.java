@@ -36,6 +36,8 @@ public interface ContentConfig {
 
     SampleContent sampleContent();
 
+    ReadCache readCache();
+
     interface Views {
         /** The same visitor counts once per article within this window. */
         @WithDefault("PT30M")
@@ -50,6 +52,39 @@ public interface ContentConfig {
         /** User agents matching this (case-insensitive) never count. */
         @WithDefault("(?i).*(bot|crawl|spider|slurp|archiver|facebookexternalhit|mediapartners|headless|lighthouse|preview|monitor|pingdom|uptime|python-requests|scrapy|wget|httpclient).*")
         String botPattern();
+    }
+
+    /**
+     * The public read cache: anonymous public GETs answered from serialized bytes, valid while the public content
+     * generation (bumped by every public write, see V3 migration) is the one they were computed at.
+     */
+    interface ReadCache {
+        /** SPACES_CONTENT_READ_CACHE_ENABLED=false answers every request from the database. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Upper bound of the cached bodies and headers, in bytes. */
+        @WithDefault("67108864")
+        long maximumBytes();
+
+        /** Upper bound of the number of entries. */
+        @WithDefault("20000")
+        long maximumEntries();
+
+        /**
+         * An entry lives at most this long even when nothing was written: the read counter's figures (reads, the
+         * reads order, popular) in cached answers lag by up to this plus the counter's flush interval.
+         */
+        @WithDefault("30s")
+        Duration timeToLive();
+
+        /** How often the generation is read from the database (besides LISTEN content_generation). */
+        @WithDefault("250ms")
+        Duration pollInterval();
+
+        /** No confirmed generation for this long (database unreachable, poll stuck): bypass the cache. */
+        @WithDefault("2s")
+        Duration maxUnconfirmed();
     }
 
     interface SampleContent {

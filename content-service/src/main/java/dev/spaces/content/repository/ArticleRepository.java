@@ -14,6 +14,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +36,67 @@ public class ArticleRepository implements PanacheRepository<Article> {
     }
 
     public PanacheQuery<Article> search(ArticleQuery query) {
+        Filter filter = filter(query);
+        return find("from Article a where " + filter.where(), filter.sort(), filter.params());
+    }
+
+    /** Number of articles a listing matches. */
+    public long count(ArticleQuery query) {
+        // an explicit count statement: Hibernate caches its translation (deriving one from the query does not)
+        Filter filter = filter(query);
+        var typed = getEntityManager().createQuery("select count(a) from Article a where " + filter.where(), Long.class);
+        filter.params().map().forEach(typed::setParameter);
+        return typed.getSingleResult();
+    }
+
+    private static final String ROW = "select new dev.spaces.content.repository.ArticleRow(a.id, a.slug, a.title, "
+            + "a.status, a.excerptHtml, a.publishedAt, a.updatedAt, a.authorId, a.authorName, c.slug, c.name, "
+            + "s.slug, s.title, a.seriesPosition, a.reads, a.coverImages) "
+            + "from Article a left join a.category c left join a.series s ";
+
+    /** One page of a listing as rows: the columns it shows, no bodies, no entity per article. */
+    public List<ArticleRow> rows(ArticleQuery query, int page, int size) {
+        Filter filter = filter(query);
+        var typed = getEntityManager().createQuery(ROW + "where " + filter.where() + " order by " + filter.orderBy(),
+                ArticleRow.class);
+        filter.params().map().forEach(typed::setParameter);
+        return typed.setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
+    }
+
+    /** Rows of the given articles, in the given order. */
+    public List<ArticleRow> rowsByIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ArticleRow> found = new HashMap<>();
+        getEntityManager().createQuery(ROW + "where a.id in :ids", ArticleRow.class).setParameter("ids", ids)
+                .getResultList().forEach(row -> found.put(row.id(), row));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The tags of the given articles, by name: one query for a whole page. */
+    public Map<Long, List<ArticleRow.TagRow>> tagsOf(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<ArticleRow.TagRow>> tags = new HashMap<>();
+        // SQL: a list parameter makes Hibernate translate an HQL statement anew on every call
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        SELECT at.article_id, t.slug, t.name FROM article_tag at JOIN tag t ON t.id = at.tag_id
+                        WHERE at.article_id IN (:ids)""", Object[].class)
+                .setParameter("ids", ids).getResultList();
+        for (Object[] row : rows) {
+            long articleId = ((Number) row[0]).longValue();
+            tags.computeIfAbsent(articleId, id -> new ArrayList<>())
+                    .add(new ArticleRow.TagRow(articleId, (String) row[1], (String) row[2]));
+        }
+        return tags;
+    }
+
+    private record Filter(String where, Parameters params, Sort sort, String orderBy) {
+    }
+
+    private static Filter filter(ArticleQuery query) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         where.add("a.status = :status");
@@ -67,7 +131,12 @@ public class ArticleRepository implements PanacheRepository<Article> {
             case PUBLISHED -> Sort.by("a.publishedAt", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_LAST)
                     .and("a.id", Sort.Direction.Descending);
         };
-        return find("from Article a where " + String.join(" and ", where), sort, params);
+        String orderBy = switch (query.order()) {
+            case READS -> "a.reads desc, a.id desc";
+            case UPDATED -> "a.updatedAt desc, a.id desc";
+            case PUBLISHED -> "a.publishedAt desc nulls last, a.id desc";
+        };
+        return new Filter(String.join(" and ", where), params, sort, orderBy);
     }
 
     public List<Article> page(PanacheQuery<Article> query, int page, int size) {
@@ -140,14 +209,6 @@ public class ArticleRepository implements PanacheRepository<Article> {
                 .setParameter("limit", limit)
                 .getResultList();
         return ids.stream().map(Number::longValue).toList();
-    }
-
-    public List<Article> byIds(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        List<Article> found = list("id in ?1", ids);
-        return ids.stream().flatMap(id -> found.stream().filter(a -> a.id.equals(id))).toList();
     }
 
     /** Ids of published articles after {@code after}, ascending: the keyset the search feed pages by. */

@@ -5,6 +5,7 @@ import dev.spaces.content.domain.Article;
 import dev.spaces.content.domain.CoverImage;
 import dev.spaces.content.domain.Tag;
 import dev.spaces.content.repository.ArticleRepository;
+import dev.spaces.content.repository.ArticleRow;
 import dev.spaces.content.rest.dto.ArticleRef;
 import dev.spaces.content.rest.dto.ArticleResponse;
 import dev.spaces.content.rest.dto.ArticleSummary;
@@ -37,12 +38,24 @@ public class ArticleMapper {
                 url(a), "/api/v1/articles/" + a.id + "/citation", withSource ? a.markdown : null);
     }
 
-    public ArticleSummary summary(Article a) {
-        SeriesNavDto series = a.series == null ? null
-                : new SeriesNavDto(a.series.slug, a.series.title, a.seriesPosition, 0, null, null);
-        CoverImageDto cover = a.coverImages.isEmpty() ? null : cover(a.coverImages.getFirst());
-        return new ArticleSummary(a.id, a.slug, a.title, a.status.name().toLowerCase(), a.excerptHtml, a.publishedAt,
-                a.updatedAt, author(a), category(a), tags(a), series, a.reads, cover);
+    /** A listed article from its row and its tags (ordered by name, as on the full article). */
+    public ArticleSummary summary(ArticleRow a, List<ArticleRow.TagRow> tags) {
+        SeriesNavDto series = a.seriesSlug() == null ? null
+                : new SeriesNavDto(a.seriesSlug(), a.seriesTitle(), a.seriesPosition(), 0, null, null);
+        CoverImageDto cover = a.coverImages() == null || a.coverImages().isEmpty() ? null
+                : cover(a.coverImages().getFirst());
+        return new ArticleSummary(a.id(), a.slug(), a.title(), a.status().name().toLowerCase(), a.excerptHtml(),
+                a.publishedAt(), a.updatedAt(), new AuthorDto(a.authorId(), a.authorName()),
+                a.categorySlug() == null ? null : new TermDto(a.categorySlug(), a.categoryName()),
+                tags == null ? List.of() : tags.stream().sorted(Comparator.comparing(ArticleRow.TagRow::name))
+                        .map(t -> new TermDto(t.slug(), t.name())).toList(),
+                series, a.reads(), cover);
+    }
+
+    /** Listed articles from their rows, with the tags of all of them fetched in one query. */
+    public List<ArticleSummary> summaries(List<ArticleRow> rows) {
+        var tags = articles.tagsOf(rows.stream().map(ArticleRow::id).toList());
+        return rows.stream().map(row -> summary(row, tags.get(row.id()))).toList();
     }
 
     public String url(Article a) {

@@ -25,7 +25,6 @@ import dev.spaces.content.rest.dto.ArticleSummary;
 import dev.spaces.content.rest.dto.AuthorDto;
 import dev.spaces.content.rest.dto.PublishRequest;
 import dev.spaces.content.rest.dto.RevisionResponse;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -85,9 +84,10 @@ public class ArticleService {
                         query.until(), query.status(), caller.subject(), query.order());
             }
         }
-        PanacheQuery<Article> found = articles.search(effective);
-        long total = found.count();
-        List<ArticleSummary> items = articles.page(found, page, size).stream().map(mapper::summary).toList();
+        long total = articles.count(effective);
+        // rows (no bodies, no entities) and the page's tags in one query: a page is three queries, not 2 + 20
+        List<ArticleSummary> items = total <= (long) (page - 1) * size ? List.of()
+                : mapper.summaries(articles.rows(effective, page, size));
         return PageResponse.of(items, page, size, total);
     }
 
@@ -233,13 +233,13 @@ public class ArticleService {
     @Transactional
     public PageResponse<ArticleSummary> popular(int days, int limit) {
         List<Long> ids = articles.popularIds(LocalDate.now(config.timeZone()).minusDays(days - 1L), limit);
-        return PageResponse.of(articles.byIds(ids).stream().map(mapper::summary).toList(), 1, limit, ids.size());
+        return PageResponse.of(mapper.summaries(articles.rowsByIds(ids)), 1, limit, ids.size());
     }
 
     @Transactional
     public List<ArticleSummary> related(Caller caller, long id, int limit) {
         Article article = visible(caller, id);
-        return articles.byIds(articles.relatedIds(article, limit)).stream().map(mapper::summary).toList();
+        return mapper.summaries(articles.rowsByIds(articles.relatedIds(article, limit)));
     }
 
     Article visible(Caller caller, long id) {
