@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -126,7 +127,9 @@ public class UpstreamClients {
         }
         CircuitBreaker breaker = breakers.get(upstream);
         Future<T> outcome = breaker.<T>execute(promise -> attempt.get().onComplete(ar -> {
-            if (ar.failed() && abandoned.getAsBoolean()) {
+            // a stream reset on HTTP/1.1 is always our own: the proxy resets the upstream request when its client
+            // leaves, and that failure may be seen before the edge response reports itself closed
+            if (ar.failed() && (abandoned.getAsBoolean() || ar.cause() instanceof StreamResetException)) {
                 promise.fail(new ClientGone(ar.cause()));
             } else if (ar.succeeded() && isFailure.apply(ar.result())) {
                 promise.fail(new FailedResult(ar.result()));

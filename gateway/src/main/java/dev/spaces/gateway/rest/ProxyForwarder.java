@@ -93,6 +93,9 @@ public class ProxyForwarder {
             // fetch the full answer so it can be stored; conditionals are then answered here
             headers.remove("If-None-Match");
             headers.remove("If-Modified-Since");
+            // from the origin, not from a service's own read cache: right after a purge, a replica that has not yet
+            // seen the write could otherwise hand back the old answer, which would then be kept here for its lifetime
+            headers.set("Cache-Control", "no-cache");
         }
         proxyRequest.setAuthority(clients.authority(upstream));
 
