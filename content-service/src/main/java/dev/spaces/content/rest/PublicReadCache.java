@@ -78,14 +78,10 @@ public class PublicReadCache {
         return enabled ? generation.trusted() : -1;
     }
 
-    /** The entry for the key if it belongs to the current, confirmed generation. */
-    public Entry lookup(String key) {
-        long current = ticket();
-        if (current < 0) {
-            return null;
-        }
+    /** The entry for the key if it belongs to {@code generation} (a {@link #ticket()} of this request). */
+    public Entry lookup(String key, long generation) {
         Entry entry = entries.getIfPresent(key);
-        return entry != null && entry.generation() == current ? entry : null;
+        return entry != null && entry.generation() == generation ? entry : null;
     }
 
     public void store(String key, Entry entry) {
