@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch.indices.IndicesStatsResponse;
 import co.elastic.clients.elasticsearch.indices.stats.ShardStats;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.spaces.commons.problem.ProblemException;
 import dev.spaces.search.config.ElasticsearchClients;
 import dev.spaces.search.config.SearchConfig;
 import io.micrometer.core.instrument.Counter;
@@ -38,11 +39,14 @@ import java.util.function.Supplier;
  * through any replica retires every cached answer within one poll. Writes through this replica retire them at once.
  * A sequence number moves when a write is indexed, possibly before the refresh that makes it visible; an answer is
  * therefore only stored once its generation has been stable for {@code settle}, and never outlives {@code max-age}.
- * While the generation cannot be confirmed (Elasticsearch unreachable) the cache is bypassed, so an outage shows
- * as an outage rather than as answers frozen at the moment it began. The answers stay stored, though: keyed by their
+ * While the generation cannot be confirmed (Elasticsearch unreachable, or its stats call slow on a busy node) the cache
+ * is bypassed: a change another replica made may be behind it. The answers stay stored, though: keyed by their
  * generation, they are right again once a poll confirms that generation (a poll that timed out on a busy node must
- * not throw away every answer and send the burst of searches that follows to Elasticsearch). Concurrent identical searches share one
- * Elasticsearch call whether or not their answer may be stored.
+ * not throw away every answer and send the burst of searches that follows to Elasticsearch). And when the search
+ * sent to Elasticsearch then fails as unavailable or busy (a 503), the answer stored for the last confirmed generation
+ * is served instead (stale-if-error, as RFC 5861 lets a cache do): a reader gets the results of a few seconds ago
+ * rather than an error, and Elasticsearch, struggling already, gets no retries. Searches with no such answer still see
+ * the 503. Concurrent identical searches share one Elasticsearch call whether or not their answer may be stored.
  */
 @ApplicationScoped
 public class SearchResultCache {
@@ -56,6 +60,7 @@ public class SearchResultCache {
     private final Map<Object, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
     private final Counter hits;
     private final Counter misses;
+    private final Counter stale;
     private volatile Generation current = Generation.UNKNOWN;
     /** The last confirmed generation while the current one is unknown. */
     private volatile Generation lastConfirmed = Generation.UNKNOWN;
@@ -78,6 +83,9 @@ public class SearchResultCache {
                 .description("Searches answered from the result cache").register(meters);
         this.misses = Counter.builder("spaces.search.cache.requests").tag("result", "miss")
                 .description("Searches that went to Elasticsearch").register(meters);
+        this.stale = Counter.builder("spaces.search.cache.requests").tag("result", "stale")
+                .description("Searches Elasticsearch failed to answer, answered from an unconfirmed generation")
+                .register(meters);
     }
 
     /** The cached answer for {@code request}, or {@code search}'s, shared with identical concurrent calls. */
@@ -114,11 +122,27 @@ public class SearchResultCache {
             }
             return answer;
         } catch (RuntimeException e) {
+            Object fallback = key == null && unavailable(e) ? staleAnswer(request) : null;
+            if (fallback != null) {
+                stale.increment();
+                mine.complete(fallback);
+                return (T) fallback;
+            }
             mine.completeExceptionally(e);
             throw e;
         } finally {
             inFlight.remove(coalesceKey, mine);
         }
+    }
+
+    /** The answer stored for the generation last confirmed, while the current one is not (see the class comment). */
+    private Object staleAnswer(Object request) {
+        Generation known = current == Generation.UNKNOWN ? lastConfirmed : current;
+        return known == Generation.UNKNOWN ? null : answers.getIfPresent(new Key(known.token(), request));
+    }
+
+    private static boolean unavailable(RuntimeException e) {
+        return e instanceof ProblemException problem && problem.status() == 503;
     }
 
     /** This replica changed the index: nothing computed before counts any more. */

@@ -1,5 +1,6 @@
 package dev.spaces.search.service;
 
+import dev.spaces.commons.problem.ProblemException;
 import dev.spaces.search.config.SearchConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +43,13 @@ class SearchResultCacheUnitTest {
 
     private String search(String q) {
         return cache.get(q, () -> q + "#" + searches.incrementAndGet());
+    }
+
+    /** A search whose call to Elasticsearch fails with {@code error}. */
+    private String failing(String q, RuntimeException error) {
+        return cache.get(q, () -> {
+            throw error;
+        });
     }
 
     @Test
@@ -167,10 +175,41 @@ class SearchResultCacheUnitTest {
     @Test
     void aFailureIsNotKept() {
         settle();
-        assertThatThrownBy(() -> cache.get("熵", () -> {
-            throw new IllegalStateException("es down");
-        })).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> failing("熵", new IllegalStateException("es down"))).isInstanceOf(IllegalStateException.class);
         assertThat(search("熵")).isEqualTo("熵#1");
+    }
+
+    @Test
+    void whenElasticsearchThenFailsTheLastConfirmedAnswerIsServed() {
+        settle();
+        assertThat(search("熵")).isEqualTo("熵#1");
+        generation.set(new java.net.SocketTimeoutException("busy node"));
+        cache.poll();
+        assertThat(failing("熵", SearchUnavailable.busy())).as("stale-if-error").isEqualTo("熵#1");
+        assertThat(search("熵")).as("Elasticsearch answering again: asked, not the stale answer").isEqualTo("熵#2");
+        assertThatThrownBy(() -> failing("梯度", SearchUnavailable.problem())).as("nothing stored for this search").isInstanceOf(ProblemException.class);
+    }
+
+    @Test
+    void aHangingPollAndAFailingSearchServeTheLastAnswer() {
+        settle();
+        search("熵");
+        clock.advance(Duration.ofMillis(3001)); // no poll confirmed the generation meanwhile
+        assertThat(failing("熵", SearchUnavailable.problem())).isEqualTo("熵#1");
+    }
+
+    @Test
+    void onlyUnavailabilityFallsBackAndNeverAcrossAChangedGeneration() {
+        settle();
+        search("熵");
+        generation.set(new java.io.IOException("connection refused"));
+        cache.poll();
+        assertThatThrownBy(() -> failing("熵", ProblemException.badRequest("The query could not be run"))).as("a rejected query is not masked").isInstanceOf(ProblemException.class);
+        generation.set("g2"); // the index changed: answers of g1 are gone for good
+        cache.poll();
+        assertThatThrownBy(() -> failing("熵", SearchUnavailable.problem())).isInstanceOf(ProblemException.class);
+        cache.indexChanged(); // a local write likewise
+        assertThatThrownBy(() -> failing("熵", SearchUnavailable.problem())).isInstanceOf(ProblemException.class);
     }
 
     private static void await(CountDownLatch latch) {
