@@ -177,6 +177,22 @@ class CommentThreadTest {
     }
 
     @Test
+    void anonymousReadsMayBeCachedBrieflyAndRevalidatedMembersReadsArePrivate() {
+        String a = trustedMember("cached", THIRD_ARTICLE);
+        post(a, THIRD_ARTICLE, body("缓存头 " + a));
+        for (String path : List.of("/api/v1/comments/recent", "/api/v1/articles/" + THIRD_ARTICLE + "/comments",
+                "/api/v1/comments/counts?articleIds=" + THIRD_ARTICLE)) {
+            String etag = anonymous().get(path).then().statusCode(200)
+                    .header("Cache-Control", "public, max-age=10").header("ETag", notNullValue())
+                    .extract().header("ETag");
+            anonymous().header("If-None-Match", etag).get(path).then().statusCode(304);
+        }
+        // a member's thread view includes their own pending comments and votes: never for a shared cache
+        member(a).get("/api/v1/articles/" + THIRD_ARTICLE + "/comments").then().statusCode(200)
+                .header("Cache-Control", "private, no-cache");
+    }
+
+    @Test
     void editsWithinTheWindowKeepHistoryForModerators() {
         String a = trustedMember("edit", ARTICLE);
         long c = post(a, ARTICLE, body("初稿 $a$"));

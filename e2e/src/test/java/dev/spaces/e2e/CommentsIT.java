@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CommentsIT {
 
     /**
-     * Anonymous answers are cached by the gateway (max-age 60 s) and purged when comment events reach it; the
+     * Anonymous answers are cached by the gateway (max-age 10 s) and purged when comment events reach it; the
      * deadline covers the cache lifetime, and the time it took is printed.
      */
     private static final Duration ANONYMOUS_VIEW_WITHIN = Duration.ofSeconds(75);

@@ -8,6 +8,7 @@ import dev.spaces.comment.rest.dto.CommentUpdateRequest;
 import dev.spaces.comment.rest.dto.RecentComment;
 import dev.spaces.comment.service.CommentService;
 import dev.spaces.commons.http.ClientAddresses;
+import dev.spaces.commons.http.PublicCache;
 import dev.spaces.commons.problem.Problem;
 import dev.spaces.commons.problem.ProblemException;
 import dev.spaces.commons.security.CurrentCaller;
@@ -64,6 +65,7 @@ public class CommentResource {
 
     @GET
     @Path("/articles/{articleId}/comments")
+    @PublicCache
     @Operation(summary = "Approved comments of a published article as threads", description = "Cursor pagination over "
             + "top-level threads; replies nest to depth 3, deeper ones are flattened with replyTo. A signed-in "
             + "member also sees their own pending comments.")
@@ -133,6 +135,7 @@ public class CommentResource {
 
     @GET
     @Path("/comments/recent")
+    @PublicCache
     @Operation(summary = "Newest approved comments across the site")
     public List<RecentComment> recent(@QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit) {
         return comments.recent(limit);
@@ -140,6 +143,7 @@ public class CommentResource {
 
     @GET
     @Path("/comments/counts")
+    @PublicCache
     @Operation(summary = "Approved comment counts for up to 100 articles", description = "articleIds=1,2,3")
     public Map<Long, Long> counts(@QueryParam("articleIds") @NotNull @Size(max = 2000) String articleIds) {
         List<Long> ids;

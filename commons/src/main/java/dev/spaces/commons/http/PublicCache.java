@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a public GET whose response gets a strong ETag (hash of the bytes sent), Last-Modified when known,
- * {@code Cache-Control: public}, and 304 answers to If-None-Match / If-Modified-Since.
+ * {@code Cache-Control: public} (private for requests with credentials), and 304 answers to If-None-Match / If-Modified-Since.
  */
 @NameBinding
 @Target({ElementType.TYPE, ElementType.METHOD})

@@ -19,7 +19,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Conditional GET for {@link PublicCache} resources. The body is serialized here once so the ETag is the
- * hash of exactly the bytes sent; those bytes then become the entity.
+ * hash of exactly the bytes sent; those bytes then become the entity. Anonymous answers may be kept by any cache for
+ * {@code spaces.http-cache.max-age} seconds; answers to requests with credentials only by the caller's own.
  */
 @Provider
 @PublicCache
@@ -57,7 +58,12 @@ public class PublicCacheFilter implements ContainerResponseFilter {
         Instant lastModified = lastModified(response, entity);
 
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
-        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "public, max-age=" + maxAgeSeconds);
+        // an answer to a request with credentials may be personal (a draft, a member's own pending comment): RFC 9111
+        // §3.5 lets a shared cache store it when it says "public", so it says "private" and is revalidated instead
+        boolean personal = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
+                || request.getHeaderString(HttpHeaders.COOKIE) != null;
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL,
+                personal ? "private, no-cache" : "public, max-age=" + maxAgeSeconds);
         if (lastModified != null) {
             response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED, httpDate(lastModified));
         }
