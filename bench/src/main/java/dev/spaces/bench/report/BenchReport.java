@@ -164,6 +164,7 @@ public final class BenchReport {
             }
         }
         md.append('\n');
+        cpuPerRequest(http);
         md.append("## Ratios (rps of 2xx answers)\n\n| Ratio | rps | p99 |\n|---|---:|---:|\n");
         ArrayNode ratios = json.putArray("ratios");
         ratio(ratios, "gateway cache on ÷ nginx one-hop (by id)", http, "gateway-cached", "nginx-onehop");
@@ -253,6 +254,60 @@ public final class BenchReport {
     }
 
     // --- parts ---------------------------------------------------------------------------------------------
+
+    /**
+     * Where a request's CPU goes: the CPU time each component's process tree used during the measured wrk run (from
+     * {@code cpu/<key>.tsv}: component, clock ticks), divided by the requests answered.
+     */
+    private void cpuPerRequest(Map<String, ObjectNode> http) throws IOException {
+        String tck = fact("clk_tck");
+        if (tck.isEmpty() || !Files.isDirectory(work.resolve("cpu"))) {
+            return;
+        }
+        double msPerTick = 1000.0 / Double.parseDouble(tck);
+        md.append("## CPU per request\n\nCPU time (user + system, of each process tree) during the measured run, divided "
+                + "by the requests answered. \"rest\" is the machine's busy time not in those trees: wrk, the kernel's "
+                + "interrupt work, anything else running.\n\n");
+        md.append("| Target | requests | machine, ms per request | by process, ms per request |\n|---|---:|---:|---|\n");
+        ObjectNode cpuJson = json.putObject("cpu_ms_per_request");
+        for (Map.Entry<String, String[]> t : TARGETS.entrySet()) {
+            ObjectNode r = http.get(t.getKey());
+            Path file = work.resolve("cpu").resolve(t.getKey() + ".tsv");
+            if (r == null || !Files.exists(file) || r.path("requests").asLong() == 0) {
+                continue;
+            }
+            double requests = r.path("requests").asLong();
+            Map<String, Double> perRequest = new LinkedHashMap<>();
+            double machine = 0;
+            for (String line : Files.readAllLines(file)) {
+                String[] parts = line.split("\t");
+                if (parts.length != 2) {
+                    continue;
+                }
+                double ms = Long.parseLong(parts[1].strip()) * msPerTick / requests;
+                if (parts[0].equals("machine")) {
+                    machine = ms;
+                } else {
+                    perRequest.put(parts[0], ms);
+                }
+            }
+            double attributed = perRequest.values().stream().mapToDouble(Double::doubleValue).sum();
+            perRequest.put("rest", Math.max(0, machine - attributed));
+            ObjectNode node = cpuJson.putObject(t.getKey());
+            node.put("machine", machine);
+            StringBuilder parts = new StringBuilder();
+            perRequest.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .filter(e -> e.getValue() >= 0.0005)
+                    .forEach(e -> {
+                        node.put(e.getKey(), e.getValue());
+                        parts.append(parts.isEmpty() ? "" : " · ").append(e.getKey()).append(' ')
+                                .append(String.format(Locale.ROOT, "%.3f", e.getValue()));
+                    });
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %s |%n", t.getValue()[0], (long) requests, machine,
+                    parts));
+        }
+        md.append('\n');
+    }
 
     private Map<String, ObjectNode> readWrk() throws IOException {
         Map<String, ObjectNode> result = new LinkedHashMap<>();
