@@ -284,16 +284,14 @@ public class ProxyForwarder {
     }
 
     private void fail(HttpServerRequest request, Throwable error, Upstream upstream, boolean tooLarge) {
-        request.resume(); // an unread body is dropped
         if (gone(request)) {
+            request.resume(); // an unread body is dropped
             LOG.debugf("%s %s: client gone while %s was answering", request.method(), request.path(), upstream.id());
             return;
         }
         if (tooLarge) {
             // checked first: cutting the upload resets the upstream request, which looks like a client leaving
-            problems.send(request, 413, "payload-too-large", "Payload too large",
-                    "The request body exceeds " + config.maxBodySize().asLongValue() + " bytes",
-                    Map.of("Connection", "close"));
+            rejectUpload(request);
             return;
         }
         if (error instanceof UpstreamClients.ClientGone) {
@@ -301,6 +299,7 @@ public class ProxyForwarder {
             LOG.debugf("%s %s: client gone while %s was answering", request.method(), request.path(), upstream.id());
             return;
         }
+        request.resume(); // an unread body is dropped
         UpstreamFailure failure = UpstreamFailure.of(error);
         LOG.warnf("%s %s → %s failed (%s): %s", request.method(), request.path(), upstream.id(), failure,
                 String.valueOf(error.getMessage()));
@@ -313,6 +312,33 @@ public class ProxyForwarder {
                 ? Map.of("Retry-After", Long.toString(Math.max(1, config.resilience().breakerResetTimeout().toSeconds())))
                 : Map.of();
         problems.send(request, failure.status(), failure.type(), failure.title(), detail, headers);
+    }
+
+    /**
+     * A chunked upload went over the limit (the service never got it whole: its request was reset). As at the edge
+     * for announced sizes, the rest is read and dropped so the client sees the 413 rather than a broken pipe; past
+     * {@link EdgeRoutes#DRAIN_LIMIT} the connection is cut instead.
+     */
+    private void rejectUpload(HttpServerRequest request) {
+        String detail = "The request body exceeds " + config.maxBodySize().asLongValue() + " bytes";
+        if (request.isEnded()) {
+            problems.send(request, 413, "payload-too-large", "Payload too large", detail);
+            return;
+        }
+        long[] drained = {0};
+        request.handler(chunk -> {
+            drained[0] += chunk.length();
+            if (drained[0] > EdgeRoutes.DRAIN_LIMIT && !gone(request)) {
+                problems.send(request, 413, "payload-too-large", "Payload too large", detail,
+                        Map.of("Connection", "close"));
+            }
+        });
+        request.endHandler(v -> {
+            if (!gone(request)) {
+                problems.send(request, 413, "payload-too-large", "Payload too large", detail);
+            }
+        });
+        request.resume();
     }
 
     /** Answers from a cached entry, or 304 when the client already holds it. */
