@@ -70,9 +70,17 @@ public interface GatewayConfig {
         @WithDefault("PT1S")
         Duration connectTimeout();
 
-        /** Pooled keep-alive connections per upstream (HTTP/1.1). */
+        /** Pooled keep-alive connections per upstream (HTTP/1.1), shared out evenly among the event loops. */
         @WithDefault("64")
         int maxConnectionsPerUpstream();
+
+        /**
+         * Upstream answers that declare a Content-Length up to this size are read whole and written to the client in
+         * one go (one write instead of one per received piece); larger ones and answers of unknown length (chunked)
+         * stream through with back-pressure. 0 streams every answer.
+         */
+        @WithDefault("1M")
+        MemorySize bufferedResponseMaxSize();
 
         /** Idle pooled connections are closed after this. */
         @WithDefault("PT60S")

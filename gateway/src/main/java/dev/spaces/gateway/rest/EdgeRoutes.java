@@ -34,7 +34,7 @@ public class EdgeRoutes {
     static final int EDGE_ORDER = -1000;
     static final int GATE_ORDER = -10;
     /** Oversize uploads up to this size are read and dropped so the client sees the 413; bigger ones are cut. */
-    private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+    static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
     /** Header names and fixed values as pre-encoded ASCII: written on every response. */
     private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);

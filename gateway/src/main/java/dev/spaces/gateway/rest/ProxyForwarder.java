@@ -12,14 +12,16 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.core.streams.Pipe;
 import io.vertx.core.streams.ReadStream;
-import io.vertx.httpproxy.Body;
-import io.vertx.httpproxy.ProxyRequest;
-import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -33,10 +35,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * Forwards one request with Vert.x http-proxy: headers are rewritten by the library (hop-by-hop dropped,
- * X-Forwarded-Host added) and bodies are piped with back-pressure in both directions, so large feeds stream
- * through without being buffered. Around it: per-route timeout, GET retries and the upstream's circuit breaker
- * ({@link UpstreamClients#guarded}), and the anonymous response cache.
+ * Forwards one request to its upstream on the plain Vert.x HTTP client. Request headers are copied minus the
+ * hop-by-hop ones (RFC 9110 §7.6.1), with X-Forwarded-For/-Proto/-Host set; request bodies are piped with
+ * back-pressure. An answer of known length up to {@code spaces.gateway.http.buffered-response-max-size} is read whole
+ * and written with one {@code end(buffer)}: piped piece by piece, a 20 KB body cost several writes and flushes
+ * to the client, each one a syscall. Longer answers and those of unknown length (large feeds, chunked) stream
+ * through with back-pressure, so they are never held in memory. Around it: per-route timeout, GET retries and the
+ * upstream's circuit breaker ({@link UpstreamClients#guarded}), and the anonymous response cache.
  */
 @ApplicationScoped
 public class ProxyForwarder {
@@ -44,22 +49,32 @@ public class ProxyForwarder {
     private static final Logger LOG = Logger.getLogger(ProxyForwarder.class);
     /** Not stored with a cached response: per-connection, per-response, or recomputed when served. */
     private static final Set<String> UNCACHED_HEADERS = Set.of("connection", "keep-alive", "transfer-encoding",
+            "te", "trailer", "upgrade", "proxy-authenticate", "proxy-authorization",
             "content-length", "date", "age", "set-cookie", "x-cache", "x-request-id");
+    /** RFC 9110 §7.6.1: meant for one connection only, never forwarded (plus whatever Connection names). */
+    private static final CharSequence[] HOP_BY_HOP = {HttpHeaders.CONNECTION, HttpHeaders.KEEP_ALIVE,
+            HttpHeaders.PROXY_AUTHENTICATE, HttpHeaders.PROXY_AUTHORIZATION, HttpHeaders.createOptimized("TE"),
+            HttpHeaders.createOptimized("Trailer"), HttpHeaders.TRANSFER_ENCODING, HttpHeaders.UPGRADE};
 
     private static final CharSequence DATE = HttpHeaders.createOptimized("Date");
     private static final CharSequence AGE = HttpHeaders.createOptimized("Age");
     private static final CharSequence X_CACHE = HttpHeaders.createOptimized("X-Cache");
+    private static final CharSequence X_FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
+    private static final CharSequence X_FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
+    private static final CharSequence X_FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
 
     private final UpstreamClients clients;
     private final ResponseCache cache;
     private final GatewayConfig config;
     private final Problems problems;
+    private final long bufferedMax;
 
     public ProxyForwarder(UpstreamClients clients, ResponseCache cache, GatewayConfig config, Problems problems) {
         this.clients = clients;
         this.cache = cache;
         this.config = config;
         this.problems = problems;
+        this.bufferedMax = config.http().bufferedResponseMaxSize().asLongValue();
     }
 
     /** Expects the request paused (its body not yet read); answers it one way or another. */
@@ -81,65 +96,118 @@ public class ProxyForwarder {
             }
         }
 
-        ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request);
-        MultiMap headers = proxyRequest.headers();
-        String forwardedFor = request.getHeader("X-Forwarded-For");
-        String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        headers.set("X-Forwarded-For", forwardedFor == null ? peer : forwardedFor + ", " + peer);
-        if (!headers.contains("X-Forwarded-Proto")) {
-            headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
-        }
+        MultiMap headers = upstreamHeaders(request, clients.authority(upstream));
         if (cacheable) {
             // fetch the full answer so it can be stored; conditionals are then answered here
-            headers.remove("If-None-Match");
-            headers.remove("If-Modified-Since");
+            headers.remove(HttpHeaders.IF_NONE_MATCH);
+            headers.remove(HttpHeaders.IF_MODIFIED_SINCE);
             // from the origin, not from a service's own read cache: right after a purge, a replica that has not yet
             // seen the write could otherwise hand back the old answer, which would then be kept here for its lifetime
-            headers.set("Cache-Control", "no-cache");
+            headers.set(HttpHeaders.CACHE_CONTROL, "no-cache");
         }
-        proxyRequest.setAuthority(clients.authority(upstream));
-
         AtomicBoolean tooLarge = new AtomicBoolean();
-        if (!bodiless && contentLength(request.headers()) < 0) {
+        ReadStream<Buffer> body;
+        if (bodiless) {
+            body = null;
+            request.resume(); // nothing to read but the end of the request
+        } else if (contentLength(request.headers()) < 0) {
             // chunked upload of unknown size: count while streaming and stop at the limit
-            proxyRequest.setBody(Body.body(new LimitedStream(request, config.maxBodySize().asLongValue(), tooLarge), -1));
+            body = new LimitedStream(request, config.maxBodySize().asLongValue(), tooLarge);
+        } else {
+            body = request; // its Content-Length was copied and checked against the limit at the edge
         }
         Duration timeout = config.routeClass(route.routeClass()).timeout();
         int retries = idempotent ? config.resilience().getRetries() : 0;
-        Supplier<Future<ProxyResponse>> attempt = () -> {
-            if (idempotent) {
-                proxyRequest.setBody(Body.body(Buffer.buffer())); // a fresh (empty) body per attempt
-            }
-            return clients.request(upstream, method, proxyRequest.getURI(), timeout).compose(proxyRequest::send);
-        };
-        if (idempotent) {
-            request.resume();
-        }
+        String uri = request.uri();
+        Supplier<Future<HttpClientResponse>> attempt = () -> clients.request(upstream, method, uri, timeout)
+                .compose(upstreamRequest -> send(upstreamRequest, headers, body));
         HttpServerResponse edgeResponse = request.response();
-        clients.guarded(upstream, retries, attempt, response -> UpstreamFailure.isUpstreamOutage(response.getStatusCode(),
-                                response.headers().get(HttpHeaders.RETRY_AFTER)),
-                        ProxyResponse::release, edgeResponse::closed)
+        clients.guarded(upstream, retries, attempt, response -> UpstreamFailure.isUpstreamOutage(response.statusCode(),
+                                response.getHeader(HttpHeaders.RETRY_AFTER)),
+                        this::discard, edgeResponse::closed)
                 .onSuccess(response -> respond(request, response, cacheable ? key : null, upstream))
-                .onFailure(error -> fail(request, proxyRequest, error, upstream, tooLarge.get()));
+                .onFailure(error -> fail(request, error, upstream, tooLarge.get()));
     }
 
-    private void respond(HttpServerRequest request, ProxyResponse response, String cacheKey, Upstream upstream) {
+    /** The request's headers for the upstream: hop-by-hop ones dropped, X-Forwarded-* set, Host left to the client. */
+    static MultiMap upstreamHeaders(HttpServerRequest request, HostAndPort upstreamAuthority) {
+        MultiMap headers = HttpHeaders.headers().addAll(request.headers());
+        removeHopByHop(headers);
+        headers.remove(HttpHeaders.HOST); // the client sets the upstream's authority
+        String requestId = request.getHeader(RequestIds.HEADER);
+        if (requestId != null) {
+            headers.set(RequestIds.HEADER, requestId); // set at the edge; no Connection header may drop it
+        }
+        String forwardedFor = request.getHeader(X_FORWARDED_FOR);
+        String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        headers.set(X_FORWARDED_FOR, forwardedFor == null ? peer : forwardedFor + ", " + peer);
+        if (!headers.contains(X_FORWARDED_PROTO)) {
+            headers.set(X_FORWARDED_PROTO, request.scheme() == null ? "http" : request.scheme());
+        }
+        // the authority the client asked for, when it is not the upstream's own (as http-proxy did: replaced, not
+        // appended, so a client cannot choose what the services see)
+        HostAndPort authority = request.authority();
+        if (authority == null) {
+            headers.remove(X_FORWARDED_HOST);
+        } else if (!authority.host().equals(upstreamAuthority.host()) || authority.port() != upstreamAuthority.port()) {
+            headers.set(X_FORWARDED_HOST, authority.toString());
+        }
+        return headers;
+    }
+
+    /** Drops the hop-by-hop headers, and those the Connection header names (RFC 9110 §7.6.1). */
+    static void removeHopByHop(MultiMap headers) {
+        for (String connection : headers.getAll(HttpHeaders.CONNECTION)) {
+            for (String token : connection.split(",")) {
+                String name = token.strip();
+                if (!name.isEmpty()) {
+                    headers.remove(name);
+                }
+            }
+        }
+        for (CharSequence name : HOP_BY_HOP) {
+            headers.remove(name);
+        }
+    }
+
+    /** Sends one attempt; its response comes back paused, so no body byte is lost before it is wanted. */
+    private static Future<HttpClientResponse> send(HttpClientRequest upstreamRequest, MultiMap headers,
+                                                   ReadStream<Buffer> body) {
+        upstreamRequest.headers().addAll(headers);
+        Future<HttpClientResponse> response = upstreamRequest.response().map(r -> r.pause());
+        if (body == null) {
+            upstreamRequest.end();
+        } else {
+            if (!headers.contains(HttpHeaders.CONTENT_LENGTH)) {
+                upstreamRequest.setChunked(true);
+            }
+            Pipe<Buffer> pipe = body.pipe();
+            // a broken upload must not reach the service as a complete (shorter) body: reset instead of ending
+            pipe.endOnFailure(false);
+            pipe.to(upstreamRequest).onFailure(error -> upstreamRequest.reset());
+        }
+        return response;
+    }
+
+    private void respond(HttpServerRequest request, HttpClientResponse response, String cacheKey, Upstream upstream) {
         if (gone(request)) {
-            response.release();
+            discard(response);
             return;
         }
-        if (cacheKey != null && response.getStatusCode() == 200) {
-            OptionalLong lifetime = cache.lifetimeMillis(response.headers());
-            long length = contentLength(response.headers());
+        int status = response.statusCode();
+        MultiMap upstreamHeaders = response.headers();
+        long length = contentLength(upstreamHeaders);
+        if (cacheKey != null && status == 200) {
+            OptionalLong lifetime = cache.lifetimeMillis(upstreamHeaders);
             if (lifetime.isPresent() && length >= 0 && length <= cache.maxEntryBytes()) {
-                collect(response.getBody().stream(), length).onComplete(ar -> {
+                collect(response, length).onComplete(ar -> {
                     if (ar.failed()) {
                         request.response().reset();
                         return;
                     }
-                    CachedResponse entry = new CachedResponse(upstream, 200, storable(response.headers()), ar.result(),
-                            response.headers().get("ETag"),
-                            System.currentTimeMillis() - ResponseCache.upstreamAgeMillis(response.headers()),
+                    CachedResponse entry = new CachedResponse(upstream, 200, storable(upstreamHeaders), ar.result(),
+                            upstreamHeaders.get(HttpHeaders.ETAG),
+                            System.currentTimeMillis() - ResponseCache.upstreamAgeMillis(upstreamHeaders),
                             lifetime.getAsLong());
                     cache.put(cacheKey, entry);
                     serve(request, entry, "MISS");
@@ -147,12 +215,65 @@ public class ProxyForwarder {
                 return;
             }
         }
+        HttpServerResponse edge = request.response();
+        edge.setStatusCode(status);
+        MultiMap edgeHeaders = edge.headers();
+        edgeHeaders.addAll(upstreamHeaders);
+        removeHopByHop(edgeHeaders);
+        if (!edgeHeaders.contains(DATE)) {
+            edgeHeaders.set(DATE, HttpDates.format(System.currentTimeMillis()));
+        }
+        if (request.method() == HttpMethod.HEAD || status == 204 || status == 304 || status < 200) {
+            // no body, whatever the headers say (a HEAD answer keeps the Content-Length of the GET it describes)
+            response.resume();
+            end(request, edge, null);
+        } else if (length >= 0 && length <= bufferedMax) {
+            collect(response, length).onComplete(ar -> {
+                if (ar.failed()) {
+                    // the upstream broke off mid-body: a reset, so the client cannot take a truncated body as whole
+                    edge.reset();
+                } else {
+                    end(request, edge, ar.result());
+                }
+            });
+        } else {
+            if (length < 0 && request.version() != HttpVersion.HTTP_1_0) {
+                edge.setChunked(true); // an HTTP/1.0 client gets the body delimited by the connection's close
+            }
+            Pipe<Buffer> pipe = response.pipe();
+            pipe.endOnFailure(false);
+            pipe.to(edge).onFailure(error -> {
+                // either side broke off: drop the upstream connection too, and never end a truncated body normally
+                response.request().reset();
+                edge.reset();
+            });
+        }
+    }
+
+    private static void end(HttpServerRequest request, HttpServerResponse edge, Buffer body) {
+        if (gone(request)) {
+            return; // the client left while the body was read
+        }
         try {
-            response.send();
+            if (body == null) {
+                edge.end();
+            } else {
+                edge.end(body);
+            }
         } catch (IllegalStateException e) {
-            // the client left between the upstream's headers and its body: nobody to answer
+            // the client left between the check and the write: nobody to answer
             LOG.debugf("%s %s: client gone before the response was sent", request.method(), request.path());
-            response.release();
+        }
+    }
+
+    /** Drops an answer nobody will read: a short body is drained (the connection stays pooled), a long one cut. */
+    private void discard(HttpClientResponse response) {
+        long length = contentLength(response.headers());
+        if (length >= 0 && length <= bufferedMax) {
+            response.handler(null);
+            response.resume();
+        } else {
+            response.request().reset();
         }
     }
 
@@ -162,20 +283,23 @@ public class ProxyForwarder {
         return response.closed() || response.ended();
     }
 
-    private void fail(HttpServerRequest request, ProxyRequest proxyRequest, Throwable error, Upstream upstream,
-                      boolean tooLarge) {
-        proxyRequest.release();
-        if (error instanceof UpstreamClients.ClientGone || gone(request)) {
-            // the client hung up (the proxy then resets the upstream request): not an upstream failure
+    private void fail(HttpServerRequest request, Throwable error, Upstream upstream, boolean tooLarge) {
+        if (gone(request)) {
+            request.resume(); // an unread body is dropped
             LOG.debugf("%s %s: client gone while %s was answering", request.method(), request.path(), upstream.id());
             return;
         }
         if (tooLarge) {
-            problems.send(request, 413, "payload-too-large", "Payload too large",
-                    "The request body exceeds " + config.maxBodySize().asLongValue() + " bytes",
-                    Map.of("Connection", "close"));
+            // checked first: cutting the upload resets the upstream request, which looks like a client leaving
+            rejectUpload(request);
             return;
         }
+        if (error instanceof UpstreamClients.ClientGone) {
+            // the client hung up (its upstream request was then reset): not an upstream failure
+            LOG.debugf("%s %s: client gone while %s was answering", request.method(), request.path(), upstream.id());
+            return;
+        }
+        request.resume(); // an unread body is dropped
         UpstreamFailure failure = UpstreamFailure.of(error);
         LOG.warnf("%s %s → %s failed (%s): %s", request.method(), request.path(), upstream.id(), failure,
                 String.valueOf(error.getMessage()));
@@ -188,6 +312,33 @@ public class ProxyForwarder {
                 ? Map.of("Retry-After", Long.toString(Math.max(1, config.resilience().breakerResetTimeout().toSeconds())))
                 : Map.of();
         problems.send(request, failure.status(), failure.type(), failure.title(), detail, headers);
+    }
+
+    /**
+     * A chunked upload went over the limit (the service never got it whole: its request was reset). As at the edge
+     * for announced sizes, the rest is read and dropped so the client sees the 413 rather than a broken pipe; past
+     * {@link EdgeRoutes#DRAIN_LIMIT} the connection is cut instead.
+     */
+    private void rejectUpload(HttpServerRequest request) {
+        String detail = "The request body exceeds " + config.maxBodySize().asLongValue() + " bytes";
+        if (request.isEnded()) {
+            problems.send(request, 413, "payload-too-large", "Payload too large", detail);
+            return;
+        }
+        long[] drained = {0};
+        request.handler(chunk -> {
+            drained[0] += chunk.length();
+            if (drained[0] > EdgeRoutes.DRAIN_LIMIT && !gone(request)) {
+                problems.send(request, 413, "payload-too-large", "Payload too large", detail,
+                        Map.of("Connection", "close"));
+            }
+        });
+        request.endHandler(v -> {
+            if (!gone(request)) {
+                problems.send(request, 413, "payload-too-large", "Payload too large", detail);
+            }
+        });
+        request.resume();
     }
 
     /** Answers from a cached entry, or 304 when the client already holds it. */
@@ -225,6 +376,7 @@ public class ProxyForwarder {
         return List.copyOf(kept);
     }
 
+    /** A whole body of the announced length (known to fit in memory), read from a paused stream. */
     private static Future<Buffer> collect(ReadStream<Buffer> stream, long length) {
         Buffer body = Buffer.buffer((int) length);
         io.vertx.core.Promise<Buffer> promise = io.vertx.core.Promise.promise();
