@@ -21,10 +21,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -382,7 +385,7 @@ public class SearchService {
                     if (e instanceof Rejected) {
                         throw e;
                     }
-                    throw new Unavailable(e.toString());
+                    throw new Unavailable(e.toString(), timedOut(e));
                 }
             }, SearchResponse.class);
         } catch (Rejected e) {
@@ -393,17 +396,48 @@ public class SearchService {
             if (e instanceof ProblemException problem) {
                 throw problem;
             }
-            status.failed(e);
+            if (unreachable(e)) {
+                status.failed(e);
+            }
             throw SearchUnavailable.problem();
         } finally {
             turns.release();
         }
     }
 
-    /** Elasticsearch did not answer or failed (counts for the breaker). */
+    /**
+     * Whether a failed search says Elasticsearch cannot be reached, which marks it down (and reconciles the index once
+     * it answers again, for the events it may have refused meanwhile). A search that merely timed out on a busy node,
+     * or was refused by our own open breaker, says nothing of the kind: marking the node down for it started a full
+     * reconcile every few seconds while searches were heavy, adding to the load that made them slow.
+     */
+    static boolean unreachable(Throwable e) {
+        if (e instanceof CircuitBreakerOpenException || e instanceof TimeoutException) {
+            return false;
+        }
+        return !(e instanceof Unavailable unavailable && unavailable.timedOut);
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Elasticsearch did not answer or failed (counts for the breaker); {@code timedOut} when it was only slow. */
     static final class Unavailable extends RuntimeException {
+        final boolean timedOut;
+
         Unavailable(String message) {
+            this(message, false);
+        }
+
+        Unavailable(String message, boolean timedOut) {
             super(message, null, false, false);
+            this.timedOut = timedOut;
         }
     }
 
