@@ -31,6 +31,11 @@ LIST_PAGES=${BENCH_LIST_PAGES:-72}
 TARGETS=${BENCH_TARGETS:-id list hit}
 NO_LIMIT=1000000000
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+# the options ./spaces starts the gateway with (heap, GC, its AOT cache); the cache only fits the package it was
+# trained for, so another package (comparing builds) runs without it
+GATEWAY_JVM=$("$ROOT/spaces" jvm-options gateway | tr '\n' ' ')
+[ "$APP" = "$(cd "$ROOT/gateway/target/quarkus-app" 2>/dev/null && pwd)" ] \
+  || GATEWAY_JVM=$(tr ' ' '\n' <<<"$GATEWAY_JVM" | grep -v -e '^-XX:AOTCache' -e 'AOTReplayTraining' -e '^-XX:+UnlockDiagnosticVMOptions' | tr '\n' ' ')
 HZ=$(getconf CLK_TCK)
 
 WORK=$(mktemp -d /tmp/spaces-gwcpu.XXXXXX)
@@ -109,7 +114,7 @@ start_gateway() { # cache enabled
   # shellcheck disable=SC2086
   setsid env SPACES_GATEWAY_PORT="$GATEWAY_PORT" SPACES_CONTENT_URL="http://127.0.0.1:$ORIGIN_PORT" \
     SPACES_COMMENT_URL="http://127.0.0.1:1" SPACES_SEARCH_URL="http://127.0.0.1:1" \
-    "$JAVA" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xms40m -Xmn24m -Xmx512m "${props[@]}" \
+    MALLOC_ARENA_MAX=2 "$JAVA" $GATEWAY_JVM "${props[@]}" \
     -Dspaces.gateway.cache.enabled="$1" ${BENCH_GATEWAY_OPTS:-} -jar "$APP/quarkus-run.jar" \
     >"$WORK/gateway-$1.log" 2>&1 </dev/null &
   GATEWAY_PID=$!
