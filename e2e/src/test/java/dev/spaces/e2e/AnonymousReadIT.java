@@ -47,7 +47,8 @@ class AnonymousReadIT {
         assertThat(total).isGreaterThan(150);
         List<String> published = list.jsonPath().getList("items.publishedAt");
         assertThat(published).isSortedAccordingTo((a, b) -> b.compareTo(a));
-        assertThat(list.header("Link")).contains("rel=\"next\"").contains("rel=\"last\"");
+        assertThat(list.header("Link")).contains("rel=\"next\"").contains("rel=\"last\"")
+                .contains("</api/v1/articles?").doesNotContain("://"); // relative: never the upstream's address
         Response second = api.anonymous().get("/api/v1/articles?size=5&page=2");
         assertThat(second.jsonPath().getList("items.id")).doesNotContainAnyElementsOf(list.jsonPath().getList("items.id"));
     }

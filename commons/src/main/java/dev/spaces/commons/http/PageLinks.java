@@ -2,10 +2,15 @@ package dev.spaces.commons.http;
 
 import jakarta.ws.rs.core.UriInfo;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 8288 {@code Link} header (first/prev/next/last) for a page, keeping the other query parameters. */
+/**
+ * RFC 8288 {@code Link} header (first/prev/next/last) for a page, keeping the other query parameters. The targets are
+ * relative references (path and query): behind the gateway the service sees its own internal address, and an absolute
+ * link would send clients there (and, cached at the edge, to whichever host name the first reader used).
+ */
 public final class PageLinks {
 
     private PageLinks() {
@@ -26,6 +31,8 @@ public final class PageLinks {
     }
 
     private static String link(UriInfo uri, int page, String rel) {
-        return "<" + uri.getRequestUriBuilder().replaceQueryParam("page", page).build() + ">; rel=\"" + rel + "\"";
+        URI target = uri.getRequestUriBuilder().replaceQueryParam("page", page).build();
+        String query = target.getRawQuery();
+        return "<" + target.getRawPath() + (query == null ? "" : "?" + query) + ">; rel=\"" + rel + "\"";
     }
 }

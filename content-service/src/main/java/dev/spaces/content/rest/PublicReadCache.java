@@ -118,8 +118,8 @@ public class PublicReadCache {
         bypasses.increment();
     }
 
-    /** The cache key: the answer depends on the path and query and, through the Link header's URLs, on the host. */
-    static String key(String host, String uri) {
-        return (host == null ? "" : host) + ' ' + uri;
+    /** The cache key: the answer depends on the path and query only (its Link header holds relative references). */
+    static String key(String uri) {
+        return uri;
     }
 }

@@ -59,7 +59,7 @@ public class ReadCacheRoute {
             ctx.next();
             return;
         }
-        String key = PublicReadCache.key(request.getHeader(HttpHeaders.HOST), request.uri());
+        String key = PublicReadCache.key(request.uri());
         // RFC 9111 §5.2.1.4: no-cache asks for an answer from the origin (e.g. a downstream cache refetching
         // right after a purge); it is computed afresh and replaces the entry
         PublicReadCache.Entry entry = noCache(request) ? null : cache.lookup(key, generation);
