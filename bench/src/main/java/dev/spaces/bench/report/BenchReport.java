@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * <p>Work directory layout (written by the script): {@code facts.properties} (machine, settings, choices),
  * {@code wrk/<key>.txt} (wrk's output with report.lua's {@code BENCH_RESULT} line), {@code search-on.json} /
  * {@code search-off.json} (SearchBench {@code --json}), {@code services.tsv} (name, ready ms, RSS idle kB, RSS peak
- * under load kB, how it was started) and optional {@code profiles/<name>.txt}.
+ * under load kB, how it was started, CPU ms to ready) and optional {@code profiles/<name>.txt}.
  */
 public final class BenchReport {
 
@@ -109,6 +109,7 @@ public final class BenchReport {
             putNumber(node, "rss_idle_mb", kbToMb(s[2]));
             putNumber(node, "rss_load_mb", kbToMb(s[3]));
             node.put("measured_on", s.length > 4 ? s[4] : "");
+            putNumber(node, "ready_cpu_ms", s.length > 5 ? s[5] : "");
         }
 
         md.append("# Spaces benchmark, ").append(fact("started")).append("\n\n");
@@ -194,16 +195,20 @@ public final class BenchReport {
         }
         md.append('\n');
 
-        md.append("## Services: start → ready and RSS\n\n| Service | start → ready | RSS idle | RSS peak under load | measured on |\n");
-        md.append("|---|---:|---:|---:|---|\n");
+        md.append("## Services: start → ready and RSS\n\n| Service | start → ready | CPU to ready | RSS idle | RSS peak under load | measured on |\n");
+        md.append("|---|---:|---:|---:|---:|---|\n");
         for (String[] s : services) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", s[0],
+            String cpu = s.length > 5 ? s[5] : "";
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", s[0],
                     s[1].isEmpty() ? "–" : String.format(Locale.ROOT, "%.2f s", Double.parseDouble(s[1]) / 1000),
+                    cpu.isEmpty() ? "–" : String.format(Locale.ROOT, "%.2f s", Double.parseDouble(cpu) / 1000),
                     s[2].isEmpty() ? "–" : kbToMb(s[2]) + " MB", s[3].isEmpty() ? "–" : kbToMb(s[3]) + " MB",
                     s.length > 4 ? s[4] : ""));
         }
         md.append("\nstart → ready: from the process's start (`/proc/<pid>/stat`) to the first 200 from `/q/health/ready`, ")
-                .append("polled every 20 ms, with PostgreSQL, Keycloak and Elasticsearch already up. RSS: `VmRSS` of ")
+                .append("polled every 20 ms, with PostgreSQL, Keycloak and Elasticsearch already up. CPU to ready: the JVM's ")
+                .append("user + system time at that moment, all its threads (JIT compilers and GC included); on a shared ")
+                .append("machine it moves less than the wall time. RSS: `VmRSS` of ")
                 .append("`/proc/<pid>/status`; idle = 5 s after ready, before any load; under load = the highest value ")
                 .append("sampled every 0.5 s while wrk or the search harness ran against it. The services' JVMs run with the ")
                 .append("options `./spaces` starts them with (`./spaces jvm-options <service>`): `")
@@ -259,6 +264,9 @@ public final class BenchReport {
      * Where a request's CPU goes: the CPU time each component's process tree used during the measured wrk run (from
      * {@code cpu/<key>.tsv}: component, clock ticks), divided by the requests answered.
      */
+    /** bench/run's name for the JVMs' JIT compiler threads in {@code cpu/<key>.tsv} (part of the processes' time). */
+    private static final String JIT = "JIT compilers";
+
     private void cpuPerRequest(Map<String, ObjectNode> http) throws IOException {
         String tck = fact("clk_tck");
         if (tck.isEmpty() || !Files.isDirectory(work.resolve("cpu"))) {
@@ -267,8 +275,10 @@ public final class BenchReport {
         double msPerTick = 1000.0 / Double.parseDouble(tck);
         md.append("## CPU per request\n\nCPU time (user + system, of each process tree) during the measured run, divided "
                 + "by the requests answered. \"rest\" is the machine's busy time not in those trees: wrk, the kernel's "
-                + "interrupt work, anything else running.\n\n");
-        md.append("| Target | requests | machine, ms per request | by process, ms per request |\n|---|---:|---:|---|\n");
+                + "interrupt work, anything else running. \"of which JIT\": the part spent by the JVMs' JIT compiler "
+                + "threads (all JVMs; already counted in their processes) — a warm-up cost that a longer run spreads over "
+                + "more requests, not a cost of each request.\n\n");
+        md.append("| Target | requests | machine, ms per request | by process, ms per request | of which JIT |\n|---|---:|---:|---|---:|\n");
         ObjectNode cpuJson = json.putObject("cpu_ms_per_request");
         for (Map.Entry<String, String[]> t : TARGETS.entrySet()) {
             ObjectNode r = http.get(t.getKey());
@@ -279,6 +289,7 @@ public final class BenchReport {
             double requests = r.path("requests").asLong();
             Map<String, Double> perRequest = new LinkedHashMap<>();
             double machine = 0;
+            double jit = 0;
             for (String line : Files.readAllLines(file)) {
                 String[] parts = line.split("\t");
                 if (parts.length != 2) {
@@ -287,6 +298,8 @@ public final class BenchReport {
                 double ms = Long.parseLong(parts[1].strip()) * msPerTick / requests;
                 if (parts[0].equals("machine")) {
                     machine = ms;
+                } else if (parts[0].equals(JIT)) {
+                    jit = Math.max(0, ms); // a JVM that exited meanwhile takes its compiler threads' time with it
                 } else {
                     perRequest.put(parts[0], ms);
                 }
@@ -295,6 +308,7 @@ public final class BenchReport {
             perRequest.put("rest", Math.max(0, machine - attributed));
             ObjectNode node = cpuJson.putObject(t.getKey());
             node.put("machine", machine);
+            node.put("jit", jit);
             StringBuilder parts = new StringBuilder();
             perRequest.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                     .filter(e -> e.getValue() >= 0.0005)
@@ -303,8 +317,8 @@ public final class BenchReport {
                         parts.append(parts.isEmpty() ? "" : " · ").append(e.getKey()).append(' ')
                                 .append(String.format(Locale.ROOT, "%.3f", e.getValue()));
                     });
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %s |%n", t.getValue()[0], (long) requests, machine,
-                    parts));
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %s | %.3f |%n", t.getValue()[0], (long) requests, machine,
+                    parts, jit));
         }
         md.append('\n');
     }
