@@ -64,6 +64,19 @@ class ProxyPathTest extends GatewayTest {
     }
 
     @Test
+    void rawUtf8InTheRequestTargetReachesTheServicePercentEncoded() throws IOException {
+        // what curl sends for ?q=梯度 typed as is: the UTF-8 bytes, unencoded
+        byte[] request = ("GET " + RECENT + "?q=梯度&size=1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(raw(request)).startsWith("HTTP/1.1 200");
+        List<LoggedRequest> received = UpstreamStubs.comment.findAll(getRequestedFor(urlPathEqualTo(RECENT))
+                .withQueryParam("size", equalTo("1")));
+        assertThat(received).isNotEmpty();
+        assertThat(received.getLast().getUrl()).isEqualTo(RECENT + "?q=%E6%A2%AF%E5%BA%A6&size=1");
+        assertThat(received.getLast().queryParameter("q").firstValue()).isEqualTo("梯度");
+    }
+
+    @Test
     void hopByHopResponseHeadersAreDroppedOthersAndTheLengthKept() {
         UpstreamStubs.comment.stubFor(get(urlPathEqualTo(RECENT)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withHeader("X-Upstream", "yes")
@@ -160,10 +173,14 @@ class ProxyPathTest extends GatewayTest {
 
     /** Sends a request as written and reads everything until the gateway closes the connection. */
     private static String raw(String request) throws IOException {
+        return raw(request.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String raw(byte[] request) throws IOException {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.write(request);
             out.flush();
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream answer = new ByteArrayOutputStream();

@@ -25,6 +25,7 @@ import io.vertx.core.streams.ReadStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,7 @@ public class ProxyForwarder {
     private static final CharSequence X_FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
     private static final CharSequence X_FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
     private static final CharSequence X_FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final UpstreamClients clients;
     private final ResponseCache cache;
@@ -86,7 +88,8 @@ public class ProxyForwarder {
         // Only anonymous GETs share answers; a token (even one we could not read) means a personal answer.
         boolean cacheable = cache.enabled() && method == HttpMethod.GET && bodiless && !caller.authenticated()
                 && request.getHeader("Authorization") == null && request.getHeader("Cookie") == null;
-        String key = cacheable ? ResponseCache.key(upstream, request.uri(), request.headers()) : null;
+        String uri = asciiTarget(request.uri());
+        String key = cacheable ? ResponseCache.key(upstream, uri, request.headers()) : null;
         if (cacheable) {
             CachedResponse hit = cache.get(key);
             if (hit != null) {
@@ -118,7 +121,6 @@ public class ProxyForwarder {
         }
         Duration timeout = config.routeClass(route.routeClass()).timeout();
         int retries = idempotent ? config.resilience().getRetries() : 0;
-        String uri = request.uri();
         Supplier<Future<HttpClientResponse>> attempt = () -> clients.request(upstream, method, uri, timeout)
                 .compose(upstreamRequest -> send(upstreamRequest, headers, body));
         HttpServerResponse edgeResponse = request.response();
@@ -127,6 +129,36 @@ public class ProxyForwarder {
                         this::discard, edgeResponse::closed)
                 .onSuccess(response -> respond(request, response, cacheable ? key : null, upstream))
                 .onFailure(error -> fail(request, error, upstream, tooLarge.get()));
+    }
+
+    /**
+     * The request target with every non-ASCII byte percent-encoded. Clients such as curl send a query like
+     * {@code ?q=梯度} as raw UTF-8 (RFC 3986 wants it encoded); the server reads those bytes as ISO-8859-1 characters,
+     * and forwarded as they are, the upstream decoded them into mojibake (a search found nothing). Encoding them as
+     * {@code %E6%A2%AF…} hands the upstream the UTF-8 the client meant, and raw and encoded forms share cache entries.
+     */
+    static String asciiTarget(String uri) {
+        int i = 0;
+        while (i < uri.length() && uri.charAt(i) < 0x80) {
+            i++;
+        }
+        if (i == uri.length()) {
+            return uri;
+        }
+        StringBuilder encoded = new StringBuilder(uri.length() + 32).append(uri, 0, i);
+        for (; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c < 0x80) {
+                encoded.append(c);
+            } else if (c <= 0xFF) { // one raw byte of the request line
+                encoded.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            } else { // not from the wire, but never forward it raw
+                for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
+                    encoded.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+                }
+            }
+        }
+        return encoded.toString();
     }
 
     /** The request's headers for the upstream: hop-by-hop ones dropped, X-Forwarded-* set, Host left to the client. */
