@@ -28,12 +28,16 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Forwards one request to its upstream on the plain Vert.x HTTP client. Request headers are copied minus the
@@ -48,14 +52,15 @@ import java.util.function.Supplier;
 public class ProxyForwarder {
 
     private static final Logger LOG = Logger.getLogger(ProxyForwarder.class);
-    /** Not stored with a cached response: per-connection, per-response, or recomputed when served. */
-    private static final Set<String> UNCACHED_HEADERS = Set.of("connection", "keep-alive", "transfer-encoding",
-            "te", "trailer", "upgrade", "proxy-authenticate", "proxy-authorization",
-            "content-length", "date", "age", "set-cookie", "x-cache", "x-request-id");
     /** RFC 9110 §7.6.1: meant for one connection only, never forwarded (plus whatever Connection names). */
     private static final CharSequence[] HOP_BY_HOP = {HttpHeaders.CONNECTION, HttpHeaders.KEEP_ALIVE,
             HttpHeaders.PROXY_AUTHENTICATE, HttpHeaders.PROXY_AUTHORIZATION, HttpHeaders.createOptimized("TE"),
             HttpHeaders.createOptimized("Trailer"), HttpHeaders.TRANSFER_ENCODING, HttpHeaders.UPGRADE};
+    /** Not stored with a cached response: hop-by-hop, per-response, or recomputed when served. */
+    private static final Set<String> UNCACHED_HEADERS = Stream.concat(
+            Arrays.stream(HOP_BY_HOP).map(name -> name.toString().toLowerCase(Locale.ROOT)),
+            Stream.of("content-length", "date", "age", "set-cookie", "x-cache", "x-request-id"))
+            .collect(Collectors.toUnmodifiableSet());
 
     private static final CharSequence DATE = HttpHeaders.createOptimized("Date");
     private static final CharSequence AGE = HttpHeaders.createOptimized("Age");
@@ -401,7 +406,7 @@ public class ProxyForwarder {
     private static List<Map.Entry<String, String>> storable(MultiMap headers) {
         List<Map.Entry<String, String>> kept = new ArrayList<>();
         for (Map.Entry<String, String> header : headers) {
-            if (!UNCACHED_HEADERS.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+            if (!UNCACHED_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                 kept.add(Map.entry(header.getKey(), header.getValue()));
             }
         }
