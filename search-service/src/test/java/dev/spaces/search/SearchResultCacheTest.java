@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,6 +66,48 @@ class SearchResultCacheTest {
         deleteStraightFromElasticsearch(id);
         await(DEADLINE, () -> !searchIds("翡翠色的风车", 5).contains(id));
         FakeContentService.unpublish(id);
+    }
+
+    @Test
+    void answersCarryALengthAndAStrongETagAndRevalidateTo304() {
+        long id = 100_202;
+        FakeContentService.publish(article(id, 1, "标签测试", "第一版正文提到了靛青色的石桥。"));
+        sendEvent("article.published", id, 1).then().statusCode(204);
+        assertThat(searchIds("靛青色的石桥", 5)).contains(id);
+        awaitCachedAnswer("靛青色的石桥");
+
+        Response answer = search("靛青色的石桥", null);
+        String etag = answer.header("ETag");
+        assertThat(etag).matches("\"[A-Za-z0-9_-]{27}\"");
+        assertThat(answer.header("Transfer-Encoding")).as("written in one piece").isNull();
+        assertThat(answer.header("Content-Length")).isEqualTo(String.valueOf(answer.asByteArray().length));
+        Response revalidated = search("靛青色的石桥", etag);
+        assertThat(revalidated.statusCode()).isEqualTo(304);
+        assertThat(revalidated.header("ETag")).isEqualTo(etag);
+        assertThat(revalidated.asByteArray()).isEmpty();
+
+        // a write changes the answer, so the client's copy no longer matches
+        FakeContentService.publish(article(id, 2, "标签测试", "第二版正文提到了靛青色的石桥和白鹭。"));
+        sendEvent("article.updated", id, 2).then().statusCode(204);
+        Response changed = search("靛青色的石桥", etag);
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.header("ETag")).isNotEqualTo(etag);
+        FakeContentService.unpublish(id);
+        sendEvent("article.unpublished", id, 3).then().statusCode(204);
+    }
+
+    /** One search, retried while it is 503 (a cold node outlasting the timeout is correct, not what this tests). */
+    private static Response search(String q, String ifNoneMatch) {
+        AtomicReference<Response> last = new AtomicReference<>();
+        await(DEADLINE, () -> {
+            var request = RestAssured.given().queryParam("q", q).queryParam("size", 5);
+            if (ifNoneMatch != null) {
+                request.header("If-None-Match", ifNoneMatch);
+            }
+            last.set(request.get("/api/v1/search"));
+            return last.get().statusCode() != 503;
+        });
+        return last.get();
     }
 
     /** Searches until one is answered from the cache (once the index generation has settled). */

@@ -18,7 +18,7 @@ import java.time.Duration;
 
 /**
  * The service's Elasticsearch clients: {@link #writes()} for indexing and administration, {@link #searches()}
- * with a short response timeout, so that a stuck node turns into a fast 503 instead of a hanging request. Two
+ * with a short response timeout (and {@link #fills()} for the result cache's searches), so that a stuck node turns into a fast 503 instead of a hanging request. Two
  * low-level clients (two small pools) rather than one with per-request options: the Rest5 transport drops a
  * per-request {@code RequestConfig} on its way to the async HTTP client (a frozen node held searches for the full
  * 30 s write timeout), and separate pools also keep slow bulk writes from starving searches of connections.
@@ -30,8 +30,10 @@ public class ElasticsearchClients {
 
     private final Rest5Client writeClient;
     private final Rest5Client searchClient;
+    private final Rest5Client fillClient;
     private final ElasticsearchClient writes;
     private final ElasticsearchClient searches;
+    private final ElasticsearchClient fills;
 
     public ElasticsearchClients(SearchConfig config, ObjectMapper objectMapper) {
         URI uri = URI.create(config.elasticsearchUrl());
@@ -42,6 +44,8 @@ public class ElasticsearchClients {
         searchClient = lowLevel(host, timeouts.connect(), timeouts.search());
         writes = new ElasticsearchClient(new Rest5ClientTransport(writeClient, mapper));
         searches = new ElasticsearchClient(new Rest5ClientTransport(searchClient, mapper));
+        fillClient = lowLevel(host, timeouts.connect(), config.cache().fillTimeout());
+        fills = new ElasticsearchClient(new Rest5ClientTransport(fillClient, mapper));
     }
 
     private static Rest5Client lowLevel(HttpHost host, Duration connect, Duration response) {
@@ -66,9 +70,17 @@ public class ElasticsearchClients {
         return searches;
     }
 
+    /**
+     * Searches whose answers the result cache keeps: they may run up to {@code spaces.search.cache.fill-timeout},
+     * past the time their callers wait (the cache bounds that wait itself).
+     */
+    public ElasticsearchClient fills() {
+        return fills;
+    }
+
     @PreDestroy
     void close() throws IOException {
-        try (searchClient) {
+        try (searchClient; fillClient) {
             writeClient.close();
         }
     }

@@ -103,5 +103,14 @@ public interface SearchConfig {
          */
         @WithDefault("PT0.3S")
         Duration settle();
+
+        /**
+         * How long a search whose answer will be kept may take in Elasticsearch. Its callers still get a 503 after
+         * {@code timeouts.search} + {@code timeouts.queue-wait}, but the search runs on and keeps its answer: on a
+         * saturated node a query slower than the callers' timeout would otherwise never be answered, so never
+         * cached, and every later request for it would go to Elasticsearch again.
+         */
+        @WithDefault("PT5S")
+        Duration fillTimeout();
     }
 }

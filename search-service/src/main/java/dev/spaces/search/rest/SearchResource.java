@@ -4,7 +4,16 @@ import dev.spaces.commons.problem.ProblemException;
 import dev.spaces.search.rest.dto.FormulaResult;
 import dev.spaces.search.rest.dto.SearchResult;
 import dev.spaces.search.rest.dto.Suggestions;
+import dev.spaces.commons.http.EntityTags;
+import dev.spaces.search.service.Answer;
 import dev.spaces.search.service.SearchService;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 
 /**
@@ -39,11 +49,13 @@ public class SearchResource {
     }
 
     @GET
-    public SearchResult search(@QueryParam("q") String q, @QueryParam("category") String category,
-                               @QueryParam("tag") String tag, @QueryParam("series") String series,
-                               @QueryParam("from") String from, @QueryParam("to") String to,
-                               @QueryParam("sort") String sort, @QueryParam("page") Integer page,
-                               @QueryParam("size") Integer size) {
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SearchResult.class)))
+    public Uni<Response> search(@QueryParam("q") String q, @QueryParam("category") String category,
+                                @QueryParam("tag") String tag, @QueryParam("series") String series,
+                                @QueryParam("from") String from, @QueryParam("to") String to,
+                                @QueryParam("sort") String sort, @QueryParam("page") Integer page,
+                                @QueryParam("size") Integer size, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         String query = q == null ? "" : q.strip();
         if (query.length() > MAX_QUERY_CHARS) {
             throw ProblemException.invalidField("q", "At most " + MAX_QUERY_CHARS + " characters");
@@ -55,13 +67,15 @@ public class SearchResource {
             throw ProblemException.invalidField("q", "Give a query or a filter");
         }
         int[] paging = paging(page, size);
-        return search.search(query, filters, sort(sort), paging[0], paging[1]);
+        return respond(search.search(query, filters, sort(sort), paging[0], paging[1]), ifNoneMatch);
     }
 
     @GET
     @Path("/formulas")
-    public FormulaResult formulas(@QueryParam("latex") String latex, @QueryParam("page") Integer page,
-                                  @QueryParam("size") Integer size) {
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = FormulaResult.class)))
+    public Uni<Response> formulas(@QueryParam("latex") String latex, @QueryParam("page") Integer page,
+                                  @QueryParam("size") Integer size, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         if (latex == null || latex.isBlank()) {
             throw ProblemException.invalidField("latex", "Give a formula");
         }
@@ -73,12 +87,15 @@ public class SearchResource {
         if (formula.length() >= 2 && formula.startsWith("$") && formula.endsWith("$")) {
             formula = formula.replaceAll("^\\$+|\\$+$", "");
         }
-        return search.formulas(formula, paging[0], paging[1]);
+        return respond(search.formulas(formula, paging[0], paging[1]), ifNoneMatch);
     }
 
     @GET
     @Path("/suggest")
-    public Suggestions suggest(@QueryParam("q") String q, @QueryParam("size") Integer size) {
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Suggestions.class)))
+    public Uni<Response> suggest(@QueryParam("q") String q, @QueryParam("size") Integer size,
+                                 @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         String prefix = q == null ? "" : q.strip();
         if (prefix.isEmpty()) {
             throw ProblemException.invalidField("q", "Give the beginning of a title");
@@ -90,33 +107,45 @@ public class SearchResource {
         if (limit < 1 || limit > 20) {
             throw ProblemException.invalidField("size", "Between 1 and 20");
         }
-        return search.suggest(prefix, limit);
+        return respond(search.suggest(prefix, limit), ifNoneMatch);
     }
 
     @GET
     @Path("/search")
     @Operation(hidden = true)
-    public SearchResult searchAlias(@QueryParam("q") String q, @QueryParam("category") String category,
-                                    @QueryParam("tag") String tag, @QueryParam("series") String series,
-                                    @QueryParam("from") String from, @QueryParam("to") String to,
-                                    @QueryParam("sort") String sort, @QueryParam("page") Integer page,
-                                    @QueryParam("size") Integer size) {
-        return search(q, category, tag, series, from, to, sort, page, size);
+    public Uni<Response> searchAlias(@QueryParam("q") String q, @QueryParam("category") String category,
+                                     @QueryParam("tag") String tag, @QueryParam("series") String series,
+                                     @QueryParam("from") String from, @QueryParam("to") String to,
+                                     @QueryParam("sort") String sort, @QueryParam("page") Integer page,
+                                     @QueryParam("size") Integer size, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return search(q, category, tag, series, from, to, sort, page, size, ifNoneMatch);
     }
 
     @GET
     @Path("/search/formulas")
     @Operation(hidden = true)
-    public FormulaResult formulasAlias(@QueryParam("latex") String latex, @QueryParam("page") Integer page,
-                                       @QueryParam("size") Integer size) {
-        return formulas(latex, page, size);
+    public Uni<Response> formulasAlias(@QueryParam("latex") String latex, @QueryParam("page") Integer page,
+                                       @QueryParam("size") Integer size, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return formulas(latex, page, size, ifNoneMatch);
     }
 
     @GET
     @Path("/search/suggest")
     @Operation(hidden = true)
-    public Suggestions suggestAlias(@QueryParam("q") String q, @QueryParam("size") Integer size) {
-        return suggest(q, size);
+    public Uni<Response> suggestAlias(@QueryParam("q") String q, @QueryParam("size") Integer size,
+                                      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return suggest(q, size, ifNoneMatch);
+    }
+
+    /**
+     * The answer's bytes as they are (a Content-Length, one write) with their strong ETag, or 304 when the client
+     * has them. Runs on the event loop: a cached answer never waits for a worker thread.
+     */
+    private static Uni<Response> respond(CompletionStage<Answer> answer, String ifNoneMatch) {
+        // Mutiny unwraps the CompletionException, so the problem mappers see the service's own exception
+        return Uni.createFrom().completionStage(answer).map(a -> EntityTags.matchesAny(ifNoneMatch, a.etag())
+                ? Response.notModified().header(HttpHeaders.ETAG, a.etag()).build()
+                : Response.ok(a.json(), MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, a.etag()).build());
     }
 
     private static int[] paging(Integer page, Integer size) {

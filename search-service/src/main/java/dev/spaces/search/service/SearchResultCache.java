@@ -10,6 +10,8 @@ import dev.spaces.commons.problem.ProblemException;
 import dev.spaces.search.config.ElasticsearchClients;
 import dev.spaces.search.config.SearchConfig;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -19,11 +21,13 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +51,15 @@ import java.util.function.Supplier;
  * is served instead (stale-if-error, as RFC 5861 lets a cache do): a reader gets the results of a few seconds ago
  * rather than an error, and Elasticsearch, struggling already, gets no retries. Searches with no such answer still see
  * the 503. Concurrent identical searches share one Elasticsearch call whether or not their answer may be stored.
+ *
+ * <p>Under saturation: each search runs on its own virtual thread and callers wait for it at most
+ * {@code timeouts.search + timeouts.queue-wait} (then 503, or the stale answer above), but a search whose answer may be
+ * kept runs on up to {@code fill-timeout} and stores it. Before, a query slower than the callers' timeout on a busy
+ * node was never answered, so never cached, and every request for it went to Elasticsearch again, keeping the node
+ * busy (measured: 40 popular queries through the gateway, 64 connections, half the answers 503 after 30 s). The
+ * generation poll was not the cause there: it stayed confirmed (polls ≤ 0.5 s) while searches timed out; its
+ * {@code polls} timer and the {@code bypass} count show when it is. Hits are answered as stored bytes (see
+ * {@link Answer}) without blocking the caller's thread.
  */
 @ApplicationScoped
 public class SearchResultCache {
@@ -61,6 +74,14 @@ public class SearchResultCache {
     private final Counter hits;
     private final Counter misses;
     private final Counter stale;
+    private final Counter bypassed;
+    private final Counter outwaited;
+    private final Duration callerWait;
+    /** Where searches run: one virtual thread each, so a caller's thread never blocks on Elasticsearch. */
+    private final ExecutorService searches = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("search-", 0).factory());
+    private final Timer pollsUnchanged;
+    private final Timer pollsChanged;
+    private final Timer pollsFailed;
     private volatile Generation current = Generation.UNKNOWN;
     /** The last confirmed generation while the current one is unknown. */
     private volatile Generation lastConfirmed = Generation.UNKNOWN;
@@ -70,11 +91,14 @@ public class SearchResultCache {
     public SearchResultCache(SearchConfig config, ElasticsearchClients clients, IndexLayout layout, MeterRegistry meters) {
         // the write client's longer timeout: under a burst of searches a stats call may wait, and a generation that
         // merely could not be confirmed for a moment must not switch the cache off when it is needed most
-        this(config.cache(), new ElasticsearchGenerations(clients.writes(), layout.alias()), Clock.systemUTC(), meters);
+        this(config.cache(), config.timeouts().search().plus(config.timeouts().queueWait()),
+                new ElasticsearchGenerations(clients.writes(), layout.alias()), Clock.systemUTC(), meters);
     }
 
-    SearchResultCache(SearchConfig.Cache config, GenerationSource generations, Clock clock, MeterRegistry meters) {
+    SearchResultCache(SearchConfig.Cache config, Duration callerWait, GenerationSource generations, Clock clock,
+                      MeterRegistry meters) {
         this.config = config;
+        this.callerWait = callerWait;
         this.generations = generations;
         this.clock = clock;
         this.answers = Caffeine.newBuilder().maximumSize(config.maxEntries())
@@ -86,13 +110,39 @@ public class SearchResultCache {
         this.stale = Counter.builder("spaces.search.cache.requests").tag("result", "stale")
                 .description("Searches Elasticsearch failed to answer, answered from an unconfirmed generation")
                 .register(meters);
+        this.bypassed = Counter.builder("spaces.search.cache.requests").tag("result", "bypass")
+                .description("Searches that went to Elasticsearch because the index generation was not confirmed recently")
+                .register(meters);
+        this.outwaited = Counter.builder("spaces.search.cache.outwaited")
+                .description("Searches whose callers stopped waiting (503) while Elasticsearch went on computing the answer")
+                .register(meters);
+        this.pollsUnchanged = pollTimer(meters, "unchanged");
+        this.pollsChanged = pollTimer(meters, "changed");
+        this.pollsFailed = pollTimer(meters, "failed");
+        Gauge.builder("spaces.search.cache.generation.unconfirmed", this, c -> c.unconfirmedMillis() / 1000.0)
+                .description("Seconds since the index generation was last confirmed").baseUnit("seconds").register(meters);
     }
 
-    /** The cached answer for {@code request}, or {@code search}'s, shared with identical concurrent calls. */
+    private static Timer pollTimer(MeterRegistry meters, String result) {
+        return Timer.builder("spaces.search.cache.generation.polls").tag("result", result)
+                .description("Reads of the index generation, by outcome").register(meters);
+    }
+
+    private long unconfirmedMillis() {
+        Generation known = current == Generation.UNKNOWN ? lastConfirmed : current;
+        return known == Generation.UNKNOWN ? -1 : clock.millis() - known.confirmedAt();
+    }
+
+    /**
+     * The cached answer for {@code request}, or {@code search}'s, shared with identical concurrent calls. The search
+     * runs on its own (virtual) thread: the returned stage fails with a 503 once the caller has waited
+     * {@code callerWait}, but the search runs on and keeps its answer for the next caller (see {@code fill-timeout}).
+     * A hit is an already completed stage, so the caller's thread never blocks.
+     */
     @SuppressWarnings("unchecked")
-    public <T> T get(Object request, Supplier<T> search) {
+    public <T> CompletableFuture<T> get(Object request, Supplier<T> search) {
         if (!config.enabled()) {
-            return search.get();
+            return CompletableFuture.supplyAsync(search, searches);
         }
         Generation generation = usable();
         Object key = generation == null ? null : new Key(generation.token(), request);
@@ -100,38 +150,56 @@ public class SearchResultCache {
             Object cached = answers.getIfPresent(key);
             if (cached != null) {
                 hits.increment();
-                return (T) cached;
+                return CompletableFuture.completedFuture((T) cached);
             }
+            misses.increment();
+        } else {
+            bypassed.increment();
         }
-        misses.increment();
         Object coalesceKey = key != null ? key : new Key("", request);
         CompletableFuture<Object> mine = new CompletableFuture<>();
         CompletableFuture<Object> running = inFlight.putIfAbsent(coalesceKey, mine);
-        if (running != null) {
-            try {
-                return (T) running.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
-            }
+        if (running == null) {
+            running = mine;
+            searches.execute(() -> fill(request, key, generation, coalesceKey, mine, search));
         }
+        // each caller times out on its own copy: the shared search is never cancelled by a caller giving up
+        return (CompletableFuture<T>) running.copy().orTimeout(callerWait.toNanos(), TimeUnit.NANOSECONDS)
+                .exceptionallyCompose(error -> {
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                    if (cause instanceof java.util.concurrent.TimeoutException) {
+                        Object fallback = key == null ? staleAnswer(request) : null;
+                        if (fallback != null) {
+                            stale.increment();
+                            return CompletableFuture.completedFuture(fallback);
+                        }
+                        outwaited.increment();
+                        return CompletableFuture.failedFuture(SearchUnavailable.busy());
+                    }
+                    return CompletableFuture.failedFuture(cause);
+                });
+    }
+
+    /** Runs {@code search} for everyone waiting on {@code shared}, and keeps its answer if it may be kept. */
+    private void fill(Object request, Object key, Generation generation, Object coalesceKey,
+                      CompletableFuture<Object> shared, Supplier<?> search) {
         try {
-            T answer = search.get();
-            mine.complete(answer);
+            Object answer = search.get();
+            // stored before the waiters wake, so that their next request is a hit
             if (key != null && storable(generation)) {
                 answers.put(key, answer);
             }
-            return answer;
+            shared.complete(answer);
         } catch (RuntimeException e) {
             Object fallback = key == null && unavailable(e) ? staleAnswer(request) : null;
             if (fallback != null) {
                 stale.increment();
-                mine.complete(fallback);
-                return (T) fallback;
+                shared.complete(fallback);
+            } else {
+                shared.completeExceptionally(e);
             }
-            mine.completeExceptionally(e);
-            throw e;
         } finally {
-            inFlight.remove(coalesceKey, mine);
+            inFlight.remove(coalesceKey, shared);
         }
     }
 
@@ -172,6 +240,7 @@ public class SearchResultCache {
         if (poller != null) {
             poller.shutdownNow();
         }
+        searches.shutdownNow();
     }
 
     void poll() {
@@ -179,9 +248,11 @@ public class SearchResultCache {
             return;
         }
         String token;
+        long started = System.nanoTime();
         try {
             token = generations.current();
         } catch (Exception e) {
+            pollsFailed.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             if (current != Generation.UNKNOWN) {
                 LOG.debugf("Index generation unknown (%s): bypassing the result cache", e.toString());
                 lastConfirmed = current;
@@ -194,7 +265,9 @@ public class SearchResultCache {
         if (previous != Generation.UNKNOWN && (previous.token().equals(token) || previous.token().startsWith(token + "+"))) {
             // unchanged (or only this replica's own write, already accounted for): still confirmed
             current = new Generation(previous.token(), previous.since(), now);
+            pollsUnchanged.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         } else {
+            pollsChanged.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             current = new Generation(token, now, now);
             answers.invalidateAll();
         }
@@ -215,7 +288,12 @@ public class SearchResultCache {
                 && clock.millis() - generation.since() >= config.settle().toMillis();
     }
 
-    /** Callers parked on another caller's search (tests). */
+    /** Searches running for the cache (tests). */
+    int searching() {
+        return inFlight.size();
+    }
+
+    /** Callers waiting on a running search (tests). */
     int waiters() {
         return inFlight.values().stream().mapToInt(CompletableFuture::getNumberOfDependents).sum();
     }

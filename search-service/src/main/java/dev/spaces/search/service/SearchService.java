@@ -37,6 +37,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -56,6 +57,7 @@ public class SearchService {
     private static final double SUBFORMULA_BOOST = 100;
 
     private final ElasticsearchClient client;
+    private final ObjectMapper mapper;
     private final IndexLayout layout;
     private final ElasticsearchStatus status;
     private final Guard guard;
@@ -65,8 +67,10 @@ public class SearchService {
     private final Counter shed;
 
     public SearchService(ElasticsearchClients clients, IndexLayout layout, ElasticsearchStatus status,
-                         SearchResultCache cache, SearchConfig config, MeterRegistry meters) {
-        this.client = clients.searches();
+                         SearchResultCache cache, SearchConfig config, MeterRegistry meters, ObjectMapper mapper) {
+        // with the cache on, a search may run past its callers' wait (the cache bounds that) to keep its answer
+        this.client = config.cache().enabled() ? clients.fills() : clients.searches();
+        this.mapper = mapper;
         this.layout = layout;
         this.status = status;
         this.cache = cache;
@@ -87,16 +91,20 @@ public class SearchService {
 
     public enum Sort { relevance, date, reads }
 
-    public SearchResult search(String q, Filters filters, Sort sort, int page, int size) {
-        return cache.get(new SearchKey(q, filters, sort, page, size), () -> searchIndex(q, filters, sort, page, size));
+    /** A {@link SearchResult}, serialized. Never blocks the caller: a miss completes when Elasticsearch answered. */
+    public CompletableFuture<Answer> search(String q, Filters filters, Sort sort, int page, int size) {
+        return cache.get(new SearchKey(q, filters, sort, page, size),
+                () -> Answer.of(mapper, searchIndex(q, filters, sort, page, size)));
     }
 
-    public FormulaResult formulas(String latex, int page, int size) {
-        return cache.get(new FormulaKey(latex, page, size), () -> searchFormulas(latex, page, size));
+    /** A {@link FormulaResult}, serialized. */
+    public CompletableFuture<Answer> formulas(String latex, int page, int size) {
+        return cache.get(new FormulaKey(latex, page, size), () -> Answer.of(mapper, searchFormulas(latex, page, size)));
     }
 
-    public Suggestions suggest(String prefix, int size) {
-        return cache.get(new SuggestKey(prefix, size), () -> suggestTitles(prefix, size));
+    /** {@link Suggestions}, serialized. */
+    public CompletableFuture<Answer> suggest(String prefix, int size) {
+        return cache.get(new SuggestKey(prefix, size), () -> Answer.of(mapper, suggestTitles(prefix, size)));
     }
 
     private record SearchKey(String q, Filters filters, Sort sort, int page, int size) {

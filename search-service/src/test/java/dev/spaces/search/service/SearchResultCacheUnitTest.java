@@ -10,10 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The freshness rules of the result cache, with a hand-driven clock and generation. */
 class SearchResultCacheUnitTest {
 
+    /** Longer than any search here takes when nothing holds it up: only the tests that block a search see it pass. */
+    private static final Duration CALLER_WAIT = Duration.ofSeconds(10);
+
     private final MutableClock clock = new MutableClock();
     private final AtomicReference<Object> generation = new AtomicReference<>("g1");
     private final AtomicInteger searches = new AtomicInteger();
@@ -31,25 +33,40 @@ class SearchResultCacheUnitTest {
 
     @BeforeEach
     void setUp() {
-        cache = new SearchResultCache(settings(true), () -> {
+        cache = cache(CALLER_WAIT);
+        cache.poll();
+    }
+
+    private SearchResultCache cache(Duration callerWait) {
+        return new SearchResultCache(settings(true), callerWait, () -> {
             Object current = generation.get();
             if (current instanceof Exception e) {
                 throw e;
             }
             return (String) current;
         }, clock, new SimpleMeterRegistry());
-        cache.poll();
     }
 
     private String search(String q) {
-        return cache.get(q, () -> q + "#" + searches.incrementAndGet());
+        return answer(cache.get(q, () -> q + "#" + searches.incrementAndGet()));
     }
 
     /** A search whose call to Elasticsearch fails with {@code error}. */
     private String failing(String q, RuntimeException error) {
-        return cache.get(q, () -> {
+        return answer(cache.get(q, () -> {
             throw error;
-        });
+        }));
+    }
+
+    /** What the caller gets: the answer, or the exception the search (or the cache) failed with. */
+    private static <T> T answer(CompletableFuture<T> call) {
+        try {
+            return call.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -138,38 +155,61 @@ class SearchResultCacheUnitTest {
 
     @Test
     void disabledMeansEverySearchRuns() {
-        SearchResultCache off = new SearchResultCache(settings(false), () -> "g1", clock, new SimpleMeterRegistry());
+        SearchResultCache off = new SearchResultCache(settings(false), CALLER_WAIT, () -> "g1", clock, new SimpleMeterRegistry());
         off.poll();
         clock.advance(Duration.ofSeconds(5));
         off.poll();
-        assertThat(off.get("熵", () -> searches.incrementAndGet())).isEqualTo(1);
-        assertThat(off.get("熵", () -> searches.incrementAndGet())).isEqualTo(2);
+        assertThat(answer(off.get("熵", () -> searches.incrementAndGet()))).isEqualTo(1);
+        assertThat(answer(off.get("熵", () -> searches.incrementAndGet()))).isEqualTo(2);
     }
 
     @Test
     void concurrentIdenticalSearchesShareOneCall() throws Exception {
+        settle();
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            Future<String> leader = pool.submit(() -> cache.get("熵", () -> {
-                started.countDown();
-                await(release);
+        CompletableFuture<String> leader = cache.get("熵", () -> {
+            started.countDown();
+            await(release);
+            return "熵#" + searches.incrementAndGet();
+        });
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> follower = cache.get("熵", () -> "熵#" + searches.incrementAndGet());
+        assertThat(cache.waiters()).as("both callers wait on the one search").isEqualTo(2);
+        release.countDown();
+        assertThat(answer(leader)).isEqualTo("熵#1");
+        assertThat(answer(follower)).isEqualTo("熵#1");
+        assertThat(searches).hasValue(1);
+    }
+
+    @Test
+    void aSearchOutlastingItsCallersStillKeepsItsAnswer() throws Exception {
+        SearchResultCache impatient = cache(Duration.ofMillis(20));
+        impatient.poll();
+        clock.advance(Duration.ofMillis(1500));
+        impatient.poll();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        CompletableFuture<String> first = impatient.get("熵", () -> {
+            await(release); // Elasticsearch is slower than the callers' wait
+            try {
                 return "熵#" + searches.incrementAndGet();
-            }));
-            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
-            Future<String> follower = pool.submit(() -> cache.get("熵", () -> "熵#" + searches.incrementAndGet()));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (cache.waiters() < 1 && System.nanoTime() < deadline) { // the follower parks on the leader's call
-                Thread.onSpinWait();
+            } finally {
+                done.countDown();
             }
-            release.countDown();
-            assertThat(leader.get(5, TimeUnit.SECONDS)).isEqualTo("熵#1");
-            assertThat(follower.get(5, TimeUnit.SECONDS)).isEqualTo("熵#1");
-            assertThat(searches).hasValue(1);
-        } finally {
-            pool.shutdownNow();
+        });
+        assertThatThrownBy(() -> answer(first)).as("the caller gets a 503 once its wait is over")
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(503));
+        release.countDown();
+        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+        // the answer is stored just before the search's stage completes: poll until the search has left the cache
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (impatient.searching() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
         }
+        assertThat(answer(impatient.get("熵", () -> "熵#" + searches.incrementAndGet())))
+                .as("the next caller gets the answer the search went on to compute").isEqualTo("熵#1");
+        assertThat(searches).hasValue(1);
     }
 
     @Test
@@ -249,6 +289,10 @@ class SearchResultCacheUnitTest {
 
             public Duration trustFor() {
                 return Duration.ofSeconds(3);
+            }
+
+            public Duration fillTimeout() {
+                return Duration.ofSeconds(5);
             }
         };
     }
