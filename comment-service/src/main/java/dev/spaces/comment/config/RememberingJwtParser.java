@@ -9,6 +9,7 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import javax.crypto.SecretKey;
@@ -38,6 +39,7 @@ public class RememberingJwtParser implements JWTParser {
     private final Clock clock;
     private final Cache<String, Verified> verified = Caffeine.newBuilder().maximumSize(REMEMBERED_TOKENS).build();
 
+    @Inject
     public RememberingJwtParser(DefaultJWTParser parser) {
         this(parser, Clock.systemUTC());
     }
