@@ -1,20 +1,126 @@
 package dev.spaces.comment.repository;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spaces.comment.domain.Comment;
 import dev.spaces.comment.domain.CommentStatus;
 import dev.spaces.comment.domain.Member;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.id.IdentifierGenerator;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 @ApplicationScoped
 public class CommentRepository implements PanacheRepository<Comment> {
+
+    private final ObjectMapper json;
+
+    public CommentRepository(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * What posting needs to know about the member behind a token subject.
+     *
+     * @param duplicate they posted a comment with this body hash since the given time
+     * @param trusted   they have at least the given number of approved comments
+     */
+    public record PostingMember(long id, String displayName, boolean moderator, boolean duplicate, boolean trusted) {
+    }
+
+    /**
+     * The member and the duplicate and trust checks of a new comment in one statement (each check reads one index
+     * entry, or at most {@code trustedAfter} rows); empty when no member has this subject yet.
+     */
+    public Optional<PostingMember> postingMember(String subject, String bodyHash, Instant since, int trustedAfter) {
+        return getSession().doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT m.id, m.display_name, m.moderator,
+                           EXISTS (SELECT 1 FROM comment c WHERE c.member_id = m.id AND c.body_hash = ?
+                                   AND c.created_at >= ?),
+                           (SELECT count(*) FROM (SELECT 1 FROM comment c WHERE c.member_id = m.id
+                                                  AND c.status = 'APPROVED' LIMIT ?) approved) >= ?
+                    FROM member m WHERE m.subject = ?""")) {
+                int atLeast = Math.max(0, trustedAfter);
+                ps.setString(1, bodyHash);
+                ps.setObject(2, since.atOffset(ZoneOffset.UTC));
+                ps.setInt(3, atLeast);
+                ps.setInt(4, atLeast);
+                ps.setString(5, subject);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new PostingMember(rs.getLong(1), rs.getString(2), rs.getBoolean(3),
+                            rs.getBoolean(4), rs.getBoolean(5))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Inserts a new comment with one plain INSERT, bypassing the persistence context (nothing in the posting
+     * transaction reads it back). Its id comes from the entity's own generator (comment_id_seq in blocks), so it is
+     * known before the INSERT and never collides with ids Hibernate hands out. The comment stays detached.
+     */
+    public void insertNew(Comment c) {
+        SharedSessionContractImplementor session = getSession().unwrap(SharedSessionContractImplementor.class);
+        if (c.id == null) {
+            var generator = (IdentifierGenerator) session.getFactory().getMappingMetamodel()
+                    .getEntityDescriptor(Comment.class).getGenerator();
+            c.id = ((Number) generator.generate(session, c)).longValue();
+        }
+        if (c.threadId == null) {
+            c.threadId = c.id;
+        }
+        String formulas;
+        try {
+            formulas = json.writeValueAsString(c.formulas);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("formulas cannot be serialized", e);
+        }
+        session.doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    INSERT INTO comment (id, article_id, parent_id, thread_id, depth, member_id, guest_name, guest_email,
+                                         body_source, body_html, body_text, formulas, renderer_version, body_hash,
+                                         status, hold_reason, pinned, deleted, votes, client_network, created_at,
+                                         edited_at, version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, 0, ?, ?, NULL, ?)""")) {
+                int i = 1;
+                ps.setLong(i++, c.id);
+                ps.setLong(i++, c.articleId);
+                ps.setObject(i++, c.parentId, Types.BIGINT);
+                ps.setLong(i++, c.threadId);
+                ps.setInt(i++, c.depth);
+                ps.setObject(i++, c.member == null ? null : c.member.id, Types.BIGINT);
+                ps.setString(i++, c.guestName);
+                ps.setString(i++, c.guestEmail);
+                ps.setString(i++, c.bodySource);
+                ps.setString(i++, c.bodyHtml);
+                ps.setString(i++, c.bodyText);
+                ps.setString(i++, formulas);
+                ps.setString(i++, c.rendererVersion);
+                ps.setString(i++, c.bodyHash);
+                ps.setString(i++, c.status.name());
+                ps.setString(i++, c.holdReason);
+                ps.setBoolean(i++, c.pinned);
+                ps.setBoolean(i++, c.deleted);
+                ps.setString(i++, c.clientNetwork);
+                ps.setObject(i++, c.createdAt.atOffset(ZoneOffset.UTC));
+                ps.setLong(i, c.version);
+                ps.executeUpdate();
+            }
+        });
+    }
 
     /** Order of top-level threads; the cursor is the last thread's (key, id). */
     public enum ThreadOrder {
@@ -96,25 +202,6 @@ public class CommentRepository implements PanacheRepository<Comment> {
 
     public long countByStatus(CommentStatus status) {
         return count("status = ?1 and deleted = false", status);
-    }
-
-    /** Reads one index entry at most (comment_member_recent_idx), not a count. */
-    public boolean recentDuplicate(Member member, String bodyHash, Instant since) {
-        return !getEntityManager().createQuery("select c.id from Comment c where c.member = :member "
-                        + "and c.bodyHash = :hash and c.createdAt >= :since", Long.class)
-                .setParameter("member", member).setParameter("hash", bodyHash).setParameter("since", since)
-                .setMaxResults(1).getResultList().isEmpty();
-    }
-
-    /** Whether the member has at least {@code atLeast} approved comments; reads no more rows than that. */
-    public boolean hasApproved(Member member, int atLeast) {
-        if (atLeast <= 0) {
-            return true;
-        }
-        return getEntityManager().createQuery("select c.id from Comment c where c.member = :member "
-                        + "and c.status = :status", Long.class)
-                .setParameter("member", member).setParameter("status", CommentStatus.APPROVED)
-                .setMaxResults(atLeast).getResultList().size() >= atLeast;
     }
 
     public long approvedCount(Member member) {

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Comment and member events, written to the outbox in the caller's transaction (schema version 1).
@@ -32,27 +34,33 @@ public class CommentEvents {
         this.json = json;
     }
 
+    /**
+     * A new comment's events — created, and when it is approved at once also approved (and replied) — in one
+     * INSERT. The comment is already stored (see {@code CommentRepository#insertNew}), so nothing needs flushing.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void created(Comment c) {
-        append("comment.created", c, null);
+    public void posted(Comment c) {
+        List<OutboxAppender.Event> events = new ArrayList<>(3);
+        events.add(event("comment.created", c, null));
+        if (c.isApproved()) {
+            approval(c, events);
+        }
+        OutboxAppender.appendAll(comments.getEntityManager(), json, events);
     }
 
     /** Approval, plus the reply notification when the parent has another member as author. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void approved(Comment c) {
-        append("comment.approved", c, null);
-        if (c.parentId != null) {
-            Comment parent = comments.findById(c.parentId);
-            Member parentAuthor = parent == null ? null : parent.member;
-            if (parentAuthor != null && !parentAuthor.deleted() && (c.member == null || !parentAuthor.id.equals(c.member.id))) {
-                append("comment.replied", c, parentAuthor.id);
-            }
-        }
+        comments.flush();
+        List<OutboxAppender.Event> events = new ArrayList<>(2);
+        approval(c, events);
+        OutboxAppender.appendAll(comments.getEntityManager(), json, events);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void deleted(Comment c) {
-        append("comment.deleted", c, null);
+        comments.flush();
+        OutboxAppender.appendAll(comments.getEntityManager(), json, List.of(event("comment.deleted", c, null)));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -61,9 +69,19 @@ public class CommentEvents {
                 new MemberPayload(1, m.id, m.displayName, m.joinedAt));
     }
 
-    private void append(String type, Comment c, Long parentAuthorMemberId) {
-        comments.flush();
-        OutboxAppender.append(comments.getEntityManager(), json, type, "comment", c.id, c.version,
+    private void approval(Comment c, List<OutboxAppender.Event> events) {
+        events.add(event("comment.approved", c, null));
+        if (c.parentId != null) {
+            Comment parent = comments.findById(c.parentId);
+            Member parentAuthor = parent == null ? null : parent.member;
+            if (parentAuthor != null && !parentAuthor.deleted() && (c.member == null || !parentAuthor.id.equals(c.member.id))) {
+                events.add(event("comment.replied", c, parentAuthor.id));
+            }
+        }
+    }
+
+    private static OutboxAppender.Event event(String type, Comment c, Long parentAuthorMemberId) {
+        return new OutboxAppender.Event(type, "comment", c.id, c.version,
                 new CommentPayload(1, c.id, c.articleId, c.parentId, c.member == null ? null : c.member.id,
                         c.status.name().toLowerCase(), c.createdAt, parentAuthorMemberId));
     }

@@ -15,14 +15,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The transactional half of posting: {@link CommentService#post} validates and renders the body first, so a
- * database connection is only held for the few statements here (member, reply target, duplicate and trust checks,
- * the insert and its outbox events), never while KaTeX or content-service is busy.
+ * database connection is only held for the few statements here (member with its duplicate and trust checks, reply
+ * target, the insert and its outbox events), never while KaTeX or content-service is busy. Posting is the hot
+ * write path, so the comment is written with plain SQL rather than through the persistence context.
  */
 @ApplicationScoped
 public class CommentWriter {
@@ -47,22 +49,29 @@ public class CommentWriter {
                         Optional<String> hold, String networkKey) {
     }
 
+    /**
+     * Four statements for a member's top-level comment: the member with the duplicate and trust checks, the INSERT,
+     * the events' INSERT and the commit. A new member (or one whose moderator role changed) goes through
+     * {@link MemberService#current} first.
+     */
     @Transactional
     public CommentService.Posted insert(Caller caller, PublishedArticle article, Draft draft) {
-        Member member = caller.authenticated() ? members.current(caller) : null;
         CommentCreateRequest request = draft.request();
+        String hash = Digests.sha256Hex(request.body().strip(), 32);
+        // what PostgreSQL keeps, so the answer and the events carry the stored time
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        CommentRepository.PostingMember poster = caller.authenticated() ? poster(caller, hash, now) : null;
+        Member member = poster == null ? null : author(poster, caller);
         Comment parent = request.parentId() == null ? null
                 : replyTarget(draft.articleId(), request.parentId(), member, caller);
-
-        String hash = Digests.sha256Hex(request.body().strip(), 32);
-        Instant now = Instant.now();
-        if (member != null && comments.recentDuplicate(member, hash, now.minus(config.duplicateWindow()))) {
+        if (poster != null && poster.duplicate()) {
             throw ProblemException.conflict("You posted the same comment a moment ago");
         }
 
         Comment c = new Comment();
         c.articleId = draft.articleId();
         c.parentId = parent == null ? null : parent.id;
+        c.threadId = parent == null ? null : parent.threadId;
         c.depth = parent == null ? 1 : parent.depth + 1;
         c.member = member;
         c.guestName = draft.guestName();
@@ -70,18 +79,36 @@ public class CommentWriter {
         apply(c, request.body(), draft.doc(), hash);
         c.clientNetwork = draft.networkKey();
         c.createdAt = now;
-        c.status = initialStatus(member, caller, draft.hold());
+        c.status = initialStatus(poster, caller, draft.hold());
         c.holdReason = c.status == CommentStatus.PENDING
                 ? draft.hold().orElse(member == null ? "guest comment" : "first comments are reviewed") : null;
-        comments.persist(c);
-        // the id is assigned at persist, so the one INSERT (at the events' flush) carries the thread too
-        c.threadId = parent == null ? c.id : parent.threadId;
-        events.created(c);
-        if (c.isApproved()) {
-            events.approved(c);
-        }
+        comments.insertNew(c);
+        events.posted(c);
         return new CommentService.Posted(mapper.toResponse(c, article.authorSubject(),
                 member == null ? null : false, null, List.of()), true);
+    }
+
+    /** The caller as a member, provisioned on first use and with the moderator badge in step with the token. */
+    private CommentRepository.PostingMember poster(Caller caller, String hash, Instant now) {
+        Instant since = now.minus(config.duplicateWindow());
+        Optional<CommentRepository.PostingMember> found = comments.postingMember(caller.subject(), hash, since,
+                config.trustedAfterApproved());
+        if (found.isPresent() && found.get().moderator() == caller.isModerator()) {
+            return found.get();
+        }
+        members.current(caller);
+        comments.flush();
+        return comments.postingMember(caller.subject(), hash, since, config.trustedAfterApproved()).orElseThrow();
+    }
+
+    /** The author as the response and the events need it; the row itself is not loaded. */
+    private static Member author(CommentRepository.PostingMember poster, Caller caller) {
+        Member m = new Member();
+        m.id = poster.id();
+        m.subject = caller.subject();
+        m.displayName = poster.displayName();
+        m.moderator = poster.moderator();
+        return m;
     }
 
     static void apply(Comment c, String body, RenderedDocument doc, String hash) {
@@ -103,14 +130,12 @@ public class CommentWriter {
         return parent;
     }
 
-    /** Members become trusted after some approved comments; the check reads at most that many rows. */
-    private CommentStatus initialStatus(Member member, Caller caller, Optional<String> hold) {
-        if (member == null || hold.isPresent()) {
+    /** Members become trusted after some approved comments (counted by {@link CommentRepository#postingMember}). */
+    private static CommentStatus initialStatus(CommentRepository.PostingMember poster, Caller caller,
+                                               Optional<String> hold) {
+        if (poster == null || hold.isPresent()) {
             return CommentStatus.PENDING;
         }
-        if (caller.isModerator() || comments.hasApproved(member, config.trustedAfterApproved())) {
-            return CommentStatus.APPROVED;
-        }
-        return CommentStatus.PENDING;
+        return caller.isModerator() || poster.trusted() ? CommentStatus.APPROVED : CommentStatus.PENDING;
     }
 }
