@@ -1,15 +1,14 @@
 package dev.spaces.comment.config;
 
+import dev.spaces.commons.testing.MutableClock;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,27 +58,8 @@ class RememberingJwtParserTest {
         }
     }
 
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        Instant now = T0;
 
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = new MutableClock(T0);
     private final CountingParser delegate = new CountingParser(Map.of(
             "good-a", T0.plusSeconds(300).getEpochSecond(),
             "good-b", T0.plusSeconds(300).getEpochSecond()));
@@ -88,11 +68,11 @@ class RememberingJwtParserTest {
     @Test
     void aValidatedTokenIsCheckedOnceUntilItExpires() throws ParseException {
         JsonWebToken first = parser.parse("good-a");
-        clock.now = T0.plusSeconds(299);
+        clock.set(T0.plusSeconds(299));
         assertThat(parser.parse("good-a")).isSameAs(first);
         assertThat(delegate.parsed).containsExactly("good-a");
 
-        clock.now = T0.plusSeconds(300);
+        clock.set(T0.plusSeconds(300));
         parser.parse("good-a");
         assertThat(delegate.parsed).containsExactly("good-a", "good-a");
     }
@@ -115,10 +95,10 @@ class RememberingJwtParserTest {
     @Test
     void aTokenWithoutExpiryIsRememberedForAtMostTheBound() throws ParseException {
         parser.parse("good-noexp");
-        clock.now = T0.plus(RememberingJwtParser.REMEMBER_AT_MOST).minus(Duration.ofSeconds(1));
+        clock.set(T0.plus(RememberingJwtParser.REMEMBER_AT_MOST).minus(Duration.ofSeconds(1)));
         parser.parse("good-noexp");
         assertThat(delegate.parsed).hasSize(1);
-        clock.now = T0.plus(RememberingJwtParser.REMEMBER_AT_MOST);
+        clock.set(T0.plus(RememberingJwtParser.REMEMBER_AT_MOST));
         parser.parse("good-noexp");
         assertThat(delegate.parsed).hasSize(2);
     }

@@ -1,5 +1,6 @@
 package dev.spaces.gateway.service;
 
+import dev.spaces.commons.testing.MutableClock;
 import dev.spaces.commons.testing.TestTokens;
 import dev.spaces.gateway.UpstreamStubs;
 import dev.spaces.gateway.domain.EdgeCaller;
@@ -13,11 +14,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +30,7 @@ class EdgeAuthenticatorTest {
     @Inject
     Vertx vertx;
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.now());
     private SimpleMeterRegistry meters;
     private EdgeAuthenticator authenticator;
 
@@ -92,28 +90,5 @@ class EdgeAuthenticatorTest {
 
     private double count(String result) {
         return meters.get("spaces.gateway.token.validations").tag("result", result).counter().count();
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.now();
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

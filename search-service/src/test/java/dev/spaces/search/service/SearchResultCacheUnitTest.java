@@ -1,15 +1,14 @@
 package dev.spaces.search.service;
 
 import dev.spaces.commons.problem.ProblemException;
+import dev.spaces.commons.testing.MutableClock;
 import dev.spaces.search.config.SearchConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -26,7 +25,7 @@ class SearchResultCacheUnitTest {
     /** Longer than any search here takes when nothing holds it up: only the tests that block a search see it pass. */
     private static final Duration CALLER_WAIT = Duration.ofSeconds(10);
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T00:00:00Z"));
     private final AtomicReference<Object> generation = new AtomicReference<>("g1");
     private final AtomicInteger searches = new AtomicInteger();
     private SearchResultCache cache;
@@ -295,28 +294,5 @@ class SearchResultCacheUnitTest {
                 return Duration.ofSeconds(5);
             }
         };
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-21T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
