@@ -34,25 +34,8 @@ public final class OutboxAppender {
     /** For events that happened elsewhere first (relayed from another service): keeps their time of occurrence. */
     public static UUID append(EntityManager em, ObjectMapper json, String type, String aggregateType,
                               long aggregateId, long aggregateVersion, Object payload, Instant occurredAt) {
-        UUID id = UUID.randomUUID();
-        String body;
-        try {
-            body = json.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Event payload cannot be serialized: " + type, e);
-        }
-        em.createNativeQuery("""
-                INSERT INTO outbox_event (id, type, aggregate_type, aggregate_id, aggregate_version, occurred_at, payload)
-                VALUES (:id, :type, :aggregateType, :aggregateId, :version, :occurredAt, CAST(:payload AS jsonb))""")
-                .setParameter("id", id)
-                .setParameter("type", type)
-                .setParameter("aggregateType", aggregateType)
-                .setParameter("aggregateId", aggregateId)
-                .setParameter("version", aggregateVersion)
-                .setParameter("occurredAt", Timestamp.from(occurredAt))
-                .setParameter("payload", body)
-                .executeUpdate();
-        return id;
+        return insert(em, json, List.of(new Event(type, aggregateType, aggregateId, aggregateVersion, payload)),
+                occurredAt).getFirst();
     }
 
     /**
@@ -62,16 +45,17 @@ public final class OutboxAppender {
      * @return the event ids, in the list's order
      */
     public static List<UUID> appendAll(EntityManager em, ObjectMapper json, List<Event> events) {
-        if (events.isEmpty()) {
-            return List.of();
-        }
+        return events.isEmpty() ? List.of() : insert(em, json, events, Instant.now());
+    }
+
+    private static List<UUID> insert(EntityManager em, ObjectMapper json, List<Event> events, Instant occurred) {
         StringBuilder sql = new StringBuilder(
                 "INSERT INTO outbox_event (id, type, aggregate_type, aggregate_id, aggregate_version, occurred_at, payload) VALUES ");
         for (int i = 0; i < events.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, CAST(? AS jsonb))");
         }
         var query = em.createNativeQuery(sql.toString());
-        Timestamp occurredAt = Timestamp.from(Instant.now());
+        Timestamp occurredAt = Timestamp.from(occurred);
         List<UUID> ids = new ArrayList<>(events.size());
         int p = 1;
         for (Event event : events) {
