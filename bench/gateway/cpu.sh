@@ -11,7 +11,8 @@
 #
 # Usage: bench/gateway/cpu.sh [label] [quarkus-app dir (default gateway/target/quarkus-app)]
 # Settings: BENCH_DURATION (20s), BENCH_JVM_WARMUP (20s per path, once per gateway JVM), BENCH_WARMUP (10s, per target), BENCH_THREADS (2), BENCH_CONNECTIONS (64),
-# BENCH_GATEWAY_PORT (18280), BENCH_ORIGIN_PORT (18291), BENCH_TARGETS ("id list hit"), BENCH_GATEWAY_OPTS (extra
+# BENCH_FLOOR=1 (measure FloorProxy.java, a bare Vert.x proxy on the gateway's libraries, instead of the gateway: the
+# floor of a JVM hop; its "cache hit" row is not meaningful), BENCH_GATEWAY_PORT (18280), BENCH_ORIGIN_PORT (18291), BENCH_TARGETS ("id list hit"), BENCH_GATEWAY_OPTS (extra
 # JVM options for the gateway, e.g. -Dspaces.gateway.http.buffered-response-max-size=0).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -36,6 +37,8 @@ JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 GATEWAY_JVM=$("$ROOT/spaces" jvm-options gateway | tr '\n' ' ')
 [ "$APP" = "$(cd "$ROOT/gateway/target/quarkus-app" 2>/dev/null && pwd)" ] \
   || GATEWAY_JVM=$(tr ' ' '\n' <<<"$GATEWAY_JVM" | grep -v -e '^-XX:AOTCache' -e 'AOTReplayTraining' -e '^-XX:+UnlockDiagnosticVMOptions' | tr '\n' ' ')
+# the floor proxy runs with the same heap and GC, without the gateway's AOT cache (it would not fit)
+FLOOR_JVM=$(tr ' ' '\n' <<<"$GATEWAY_JVM" | grep -v -e '^-XX:AOTCache' -e 'AOTReplayTraining' -e '^-XX:+UnlockDiagnosticVMOptions' | tr '\n' ' ')
 HZ=$(getconf CLK_TCK)
 
 WORK=$(mktemp -d /tmp/spaces-gwcpu.XXXXXX)
@@ -111,6 +114,15 @@ start_gateway() { # cache enabled
     props+=(-Dspaces.gateway.route-classes.$class.per-client=$NO_LIMIT
             -Dspaces.gateway.route-classes.$class.per-subject=$NO_LIMIT)
   done
+  if [ "${BENCH_FLOOR:-}" = 1 ]; then # the floor: a bare Vert.x proxy on the gateway's libraries (FloorProxy.java)
+    # shellcheck disable=SC2086
+    setsid env MALLOC_ARENA_MAX=2 "$JAVA" $FLOOR_JVM -cp "$APP/lib/main/*" "$HERE/FloorProxy.java" "$GATEWAY_PORT" \
+      "$ORIGIN_PORT" >"$WORK/floor.log" 2>&1 </dev/null &
+    GATEWAY_PID=$!
+    PIDS+=("$GATEWAY_PID")
+    wait_for "http://127.0.0.1:$GATEWAY_PORT/q/health/ready" 120
+    return
+  fi
   # shellcheck disable=SC2086
   setsid env SPACES_GATEWAY_PORT="$GATEWAY_PORT" SPACES_CONTENT_URL="http://127.0.0.1:$ORIGIN_PORT" \
     SPACES_COMMENT_URL="http://127.0.0.1:1" SPACES_SEARCH_URL="http://127.0.0.1:1" \
