@@ -58,6 +58,17 @@ class ApiPathsTest {
                 .contentType("application/problem+json");
     }
 
+    @Test
+    void withTheResultCacheOffEverySearchGoesThroughTheRestLayer() {
+        // this profile runs with the cache off: the route answering hits before the REST layer is not installed
+        for (int i = 0; i < 3; i++) {
+            assertThat(get("/api/v1/search", "q", "梯度下降").getLong("total")).isNotNegative();
+        }
+        String metrics = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("spaces_search_cache_route_hits_total 0.0")
+                .contains("spaces_search_cache_requests_total{result=\"hit\"} 0.0");
+    }
+
     /** A 503 is the right answer while a cold node outlasts the search timeout; this test is about routing. */
     private static JsonPath get(String path, String param, String value) {
         AtomicReference<JsonPath> json = new AtomicReference<>();

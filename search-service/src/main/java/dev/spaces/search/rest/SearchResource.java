@@ -1,6 +1,5 @@
 package dev.spaces.search.rest;
 
-import dev.spaces.commons.problem.ProblemException;
 import dev.spaces.search.rest.dto.FormulaResult;
 import dev.spaces.search.rest.dto.SearchResult;
 import dev.spaces.search.rest.dto.Suggestions;
@@ -21,26 +20,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.concurrent.CompletionStage;
-import java.util.regex.Pattern;
 
 /**
  * {@code GET /api/v1/search}, {@code /formulas}, {@code /suggest}. The first release mounted them one level deeper
  * ({@code /api/v1/search/search…}); those paths stay as undocumented aliases of the same methods so that existing
- * callers keep working.
+ * callers keep working. Parameters are validated by {@link SearchParameters}; with the result cache on, hits are
+ * mostly answered before this class by {@link SearchHitRoute}, which must answer exactly as {@link #respond} does.
  */
 @Path("/api/v1/search")
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
-
-    static final int MAX_QUERY_CHARS = 200;
-    static final int MAX_FORMULA_CHARS = 500;
-    static final int MAX_PAGE_SIZE = 50;
-    static final int MAX_RESULT_WINDOW = 10_000;
-    private static final Pattern SLUG = Pattern.compile("[\\p{L}\\p{N}_-]{1,120}");
 
     private final SearchService search;
 
@@ -56,18 +46,8 @@ public class SearchResource {
                                 @QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("sort") String sort, @QueryParam("page") Integer page,
                                 @QueryParam("size") Integer size, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        String query = q == null ? "" : q.strip();
-        if (query.length() > MAX_QUERY_CHARS) {
-            throw ProblemException.invalidField("q", "At most " + MAX_QUERY_CHARS + " characters");
-        }
-        SearchService.Filters filters = new SearchService.Filters(slug("category", category), slug("tag", tag),
-                slug("series", series), date("from", from), date("to", to));
-        if (query.isEmpty() && filters.category() == null && filters.tag() == null && filters.series() == null
-                && filters.from() == null && filters.to() == null) {
-            throw ProblemException.invalidField("q", "Give a query or a filter");
-        }
-        int[] paging = paging(page, size);
-        return respond(search.search(query, filters, sort(sort), paging[0], paging[1]), ifNoneMatch);
+        return respond(search.answer(SearchParameters.articles(q, category, tag, series, from, to, sort, page, size)),
+                ifNoneMatch);
     }
 
     @GET
@@ -76,18 +56,7 @@ public class SearchResource {
             schema = @Schema(implementation = FormulaResult.class)))
     public Uni<Response> formulas(@QueryParam("latex") String latex, @QueryParam("page") Integer page,
                                   @QueryParam("size") Integer size, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        if (latex == null || latex.isBlank()) {
-            throw ProblemException.invalidField("latex", "Give a formula");
-        }
-        if (latex.length() > MAX_FORMULA_CHARS) {
-            throw ProblemException.invalidField("latex", "At most " + MAX_FORMULA_CHARS + " characters");
-        }
-        int[] paging = paging(page, size);
-        String formula = latex.strip();
-        if (formula.length() >= 2 && formula.startsWith("$") && formula.endsWith("$")) {
-            formula = formula.replaceAll("^\\$+|\\$+$", "");
-        }
-        return respond(search.formulas(formula, paging[0], paging[1]), ifNoneMatch);
+        return respond(search.answer(SearchParameters.formulas(latex, page, size)), ifNoneMatch);
     }
 
     @GET
@@ -96,18 +65,7 @@ public class SearchResource {
             schema = @Schema(implementation = Suggestions.class)))
     public Uni<Response> suggest(@QueryParam("q") String q, @QueryParam("size") Integer size,
                                  @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        String prefix = q == null ? "" : q.strip();
-        if (prefix.isEmpty()) {
-            throw ProblemException.invalidField("q", "Give the beginning of a title");
-        }
-        if (prefix.length() > 50) {
-            throw ProblemException.invalidField("q", "At most 50 characters");
-        }
-        int limit = size == null ? 8 : size;
-        if (limit < 1 || limit > 20) {
-            throw ProblemException.invalidField("size", "Between 1 and 20");
-        }
-        return respond(search.suggest(prefix, limit), ifNoneMatch);
+        return respond(search.answer(SearchParameters.suggest(q, size)), ifNoneMatch);
     }
 
     @GET
@@ -146,49 +104,5 @@ public class SearchResource {
         return Uni.createFrom().completionStage(answer).map(a -> EntityTags.matchesAny(ifNoneMatch, a.etag())
                 ? Response.notModified().header(HttpHeaders.ETAG, a.etag()).build()
                 : Response.ok(a.json(), MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, a.etag()).build());
-    }
-
-    private static int[] paging(Integer page, Integer size) {
-        int p = page == null ? 1 : page;
-        int s = size == null ? 10 : size;
-        if (p < 1) {
-            throw ProblemException.invalidField("page", "Pages start at 1");
-        }
-        if (s < 1 || s > MAX_PAGE_SIZE) {
-            throw ProblemException.invalidField("size", "Between 1 and " + MAX_PAGE_SIZE);
-        }
-        if ((long) p * s > MAX_RESULT_WINDOW) {
-            throw ProblemException.invalidField("page", "Results go no further than " + MAX_RESULT_WINDOW);
-        }
-        return new int[]{p, s};
-    }
-
-    private static String slug(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (!SLUG.matcher(value).matches()) {
-            throw ProblemException.invalidField(field, "Not a slug");
-        }
-        return value;
-    }
-
-    private static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(field, "A date as yyyy-mm-dd");
-        }
-    }
-
-    private static SearchService.Sort sort(String sort) {
-        if (sort == null || sort.isBlank()) {
-            return null;
-        }
-        return Arrays.stream(SearchService.Sort.values()).filter(s -> s.name().equals(sort)).findFirst()
-                .orElseThrow(() -> ProblemException.invalidField("sort", "One of relevance, date, reads"));
     }
 }

@@ -145,11 +145,10 @@ public class SearchResultCache {
             return CompletableFuture.supplyAsync(search, searches);
         }
         Generation generation = usable();
-        Object key = generation == null ? null : new Key(generation.token(), request);
+        Key key = generation == null ? null : new Key(generation.token(), request);
         if (key != null) {
-            Object cached = answers.getIfPresent(key);
+            Object cached = hit(key);
             if (cached != null) {
-                hits.increment();
                 return CompletableFuture.completedFuture((T) cached);
             }
             misses.increment();
@@ -178,6 +177,26 @@ public class SearchResultCache {
                     }
                     return CompletableFuture.failedFuture(cause);
                 });
+    }
+
+    /**
+     * The answer kept for {@code request} at the current confirmed generation, counted as a hit; null otherwise,
+     * and nothing is counted: the caller then goes through {@link #get}, which counts the miss or bypass.
+     */
+    public Object cached(Object request) {
+        if (!config.enabled()) {
+            return null;
+        }
+        Generation generation = usable();
+        return generation == null ? null : hit(new Key(generation.token(), request));
+    }
+
+    private Object hit(Key key) {
+        Object cached = answers.getIfPresent(key);
+        if (cached != null) {
+            hits.increment();
+        }
+        return cached;
     }
 
     /** Runs {@code search} for everyone waiting on {@code shared}, and keeps its answer if it may be kept. */

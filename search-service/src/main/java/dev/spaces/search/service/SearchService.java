@@ -91,29 +91,25 @@ public class SearchService {
 
     public enum Sort { relevance, date, reads }
 
-    /** A {@link SearchResult}, serialized. Never blocks the caller: a miss completes when Elasticsearch answered. */
-    public CompletableFuture<Answer> search(String q, Filters filters, Sort sort, int page, int size) {
-        return cache.get(new SearchKey(q, filters, sort, page, size),
-                () -> Answer.of(mapper, searchIndex(q, filters, sort, page, size)));
+    /**
+     * The answer to {@code query} serialized: a {@link SearchResult}, {@link FormulaResult} or {@link Suggestions}.
+     * Never blocks the caller: a miss completes when Elasticsearch answered.
+     */
+    public CompletableFuture<Answer> answer(SearchQuery query) {
+        return cache.get(query, () -> Answer.of(mapper, switch (query) {
+            case SearchQuery.Articles a -> searchIndex(a.q(), a.filters(), a.sort(), a.page(), a.size());
+            case SearchQuery.Formulas f -> searchFormulas(f.latex(), f.page(), f.size());
+            case SearchQuery.Suggest s -> suggestTitles(s.prefix(), s.size());
+        }));
     }
 
-    /** A {@link FormulaResult}, serialized. */
-    public CompletableFuture<Answer> formulas(String latex, int page, int size) {
-        return cache.get(new FormulaKey(latex, page, size), () -> Answer.of(mapper, searchFormulas(latex, page, size)));
-    }
-
-    /** {@link Suggestions}, serialized. */
-    public CompletableFuture<Answer> suggest(String prefix, int size) {
-        return cache.get(new SuggestKey(prefix, size), () -> Answer.of(mapper, suggestTitles(prefix, size)));
-    }
-
-    private record SearchKey(String q, Filters filters, Sort sort, int page, int size) {
-    }
-
-    private record FormulaKey(String latex, int page, int size) {
-    }
-
-    private record SuggestKey(String prefix, int size) {
+    /**
+     * The answer kept for {@code query} (counted as a cache hit), or null: then {@link #answer} computes it (and
+     * counts the miss or bypass). For callers that must not wait, such as the route answering hits before the REST
+     * layer.
+     */
+    public Answer cached(SearchQuery query) {
+        return (Answer) cache.cached(query);
     }
 
     private SearchResult searchIndex(String q, Filters filters, Sort sort, int page, int size) {

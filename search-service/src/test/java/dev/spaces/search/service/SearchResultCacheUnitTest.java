@@ -29,6 +29,7 @@ class SearchResultCacheUnitTest {
     private final AtomicReference<Object> generation = new AtomicReference<>("g1");
     private final AtomicInteger searches = new AtomicInteger();
     private SearchResultCache cache;
+    private SimpleMeterRegistry meters;
 
     @BeforeEach
     void setUp() {
@@ -37,13 +38,14 @@ class SearchResultCacheUnitTest {
     }
 
     private SearchResultCache cache(Duration callerWait) {
+        meters = new SimpleMeterRegistry();
         return new SearchResultCache(settings(true), callerWait, () -> {
             Object current = generation.get();
             if (current instanceof Exception e) {
                 throw e;
             }
             return (String) current;
-        }, clock, new SimpleMeterRegistry());
+        }, clock, meters);
     }
 
     private String search(String q) {
@@ -77,6 +79,42 @@ class SearchResultCacheUnitTest {
         assertThat(search("熵")).isEqualTo("熵#3");
         assertThat(search("熵")).as("stored once settled").isEqualTo("熵#3");
         assertThat(search("梯度")).isEqualTo("梯度#4");
+    }
+
+    @Test
+    void aLookupAloneFindsOnlyAnswersKeptForTheConfirmedGenerationAndCountsOnlyItsHits() {
+        assertThat(cache.cached("熵")).as("nothing kept yet").isNull();
+        settle();
+        search("熵");
+        assertThat(cache.cached("熵")).isEqualTo("熵#1");
+        assertThat(cache.cached("梯度")).as("never searched").isNull();
+        generation.set(new java.io.IOException("connection refused"));
+        cache.poll();
+        assertThat(cache.cached("熵")).as("generation unconfirmed").isNull();
+        generation.set("g1");
+        cache.poll();
+        assertThat(cache.cached("熵")).as("confirmed again").isEqualTo("熵#1");
+        cache.indexChanged();
+        assertThat(cache.cached("熵")).as("after a write through this replica").isNull();
+        // the search that computed the answer was the one miss; a lookup that finds nothing counts nothing (the
+        // caller then searches, and that counts the miss or bypass)
+        assertThat(requests("hit")).isEqualTo(2);
+        assertThat(requests("miss")).isEqualTo(1);
+        assertThat(requests("bypass")).isZero();
+    }
+
+    @Test
+    void aLookupFindsNothingWithTheCacheOff() {
+        SearchResultCache off = new SearchResultCache(settings(false), CALLER_WAIT, () -> "g1", clock, meters);
+        off.poll();
+        clock.advance(Duration.ofMillis(1500));
+        off.poll();
+        assertThat(answer(off.get("熵", () -> "熵#1"))).isEqualTo("熵#1");
+        assertThat(off.cached("熵")).isNull();
+    }
+
+    private double requests(String result) {
+        return meters.get("spaces.search.cache.requests").tag("result", result).counter().count();
     }
 
     @Test
