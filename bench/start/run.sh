@@ -164,6 +164,7 @@ OUT="$ROOT/bench/start/results/$(date -u +%Y-%m-%d-%H%M%S).md"
   echo
   echo "$("$JAVA" -version 2>&1 | sed -n 2p); $(nproc) cores; load before $(cut -d' ' -f1-3 /proc/loadavg); median of $REPS starts"
   echo "JVM options: $(jvm_base content-service | tr '\n' ' ')${BENCH_START_JAVA_OPTS:++ $BENCH_START_JAVA_OPTS }(MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX)"
+  echo "packages: target/${BENCH_START_APP_DIR:-quarkus-app} ($(for t in "${TARGETS[@]}"; do unzip -p "$(app_dir "$t")/quarkus-run.jar" META-INF/MANIFEST.MF 2>/dev/null | grep -q AotQuarkusEntryPoint && echo -n "$t: aot-jar " || echo -n "$t: fast-jar "; done | sed 's/ $//'))"
   echo
   echo "| target | AOT cache | start → ready (ms) | CPU to ready (ms) | of which JIT (ms) | RSS idle (MB) | each start: wall/CPU/JIT ms |"
   echo "|---|---|---:|---:|---:|---:|---|"
