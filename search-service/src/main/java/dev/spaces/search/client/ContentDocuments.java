@@ -20,12 +20,24 @@ import java.util.concurrent.Callable;
 public class ContentDocuments {
 
     private final ContentClient content;
-    private final Guard guard;
+    /** Lookups for single events. */
+    private final Guard documentLookups;
+    /**
+     * The bulk feed (reconcile). A breaker of its own: its window counts calls, not time, so failures of a reconcile
+     * while content-service was still starting stayed in a shared window for the next ten calls and then opened it
+     * on the first events of a later publish (seconds of publish → searchable while healthy).
+     */
+    private final Guard feed;
 
     public ContentDocuments(@RestClient ContentClient content) {
         this.content = content;
-        this.guard = Guard.create()
-                .withDescription("content-service search feed")
+        this.documentLookups = guard("content-service search documents");
+        this.feed = guard("content-service search feed");
+    }
+
+    private static Guard guard(String description) {
+        return Guard.create()
+                .withDescription(description)
                 .withTimeout().duration(10, ChronoUnit.SECONDS).done()
                 .withRetry().maxRetries(2).delay(100, ChronoUnit.MILLIS).jitter(50, ChronoUnit.MILLIS)
                 .retryOn(ContentUnavailable.class).done()
@@ -36,7 +48,7 @@ public class ContentDocuments {
 
     /** The current document, or empty when the article is not published (or does not exist). */
     public Optional<SearchDocument> document(long id) {
-        return guarded(() -> {
+        return guarded(documentLookups, () -> {
             try (Response response = content.document(id)) {
                 if (response.getStatus() == 200) {
                     return Optional.of(response.readEntity(SearchDocument.class));
@@ -55,15 +67,15 @@ public class ContentDocuments {
     }
 
     public DocumentPage documents(long after, int size) {
-        return guarded(() -> content.documents(after, size));
+        return guarded(feed, () -> content.documents(after, size));
     }
 
     public VersionPage versions(long after, int size) {
-        return guarded(() -> content.versions(after, size));
+        return guarded(feed, () -> content.versions(after, size));
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T guarded(Callable<T> call) {
+    private static <T> T guarded(Guard guard, Callable<T> call) {
         try {
             return (T) guard.call(() -> {
                 try {
