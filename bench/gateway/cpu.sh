@@ -34,11 +34,11 @@ NO_LIMIT=1000000000
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 # the options ./spaces starts the gateway with (heap, GC, its AOT cache); the cache only fits the package it was
 # trained for, so another package (comparing builds) runs without it
+without_aot_cache() { tr ' ' '\n' <<<"$1" | grep -v -e '^-XX:AOTCache' -e 'AOTReplayTraining' -e '^-XX:+UnlockDiagnosticVMOptions' | tr '\n' ' '; }
 GATEWAY_JVM=$("$ROOT/spaces" jvm-options gateway | tr '\n' ' ')
-[ "$APP" = "$(cd "$ROOT/gateway/target/quarkus-app" 2>/dev/null && pwd)" ] \
-  || GATEWAY_JVM=$(tr ' ' '\n' <<<"$GATEWAY_JVM" | grep -v -e '^-XX:AOTCache' -e 'AOTReplayTraining' -e '^-XX:+UnlockDiagnosticVMOptions' | tr '\n' ' ')
+[ "$APP" = "$(cd "$ROOT/gateway/target/quarkus-app" 2>/dev/null && pwd)" ] || GATEWAY_JVM=$(without_aot_cache "$GATEWAY_JVM")
 # the floor proxy runs with the same heap and GC, without the gateway's AOT cache (it would not fit)
-FLOOR_JVM=$(tr ' ' '\n' <<<"$GATEWAY_JVM" | grep -v -e '^-XX:AOTCache' -e 'AOTReplayTraining' -e '^-XX:+UnlockDiagnosticVMOptions' | tr '\n' ' ')
+FLOOR_JVM=$(without_aot_cache "$GATEWAY_JVM")
 HZ=$(getconf CLK_TCK)
 
 WORK=$(mktemp -d /tmp/spaces-gwcpu.XXXXXX)

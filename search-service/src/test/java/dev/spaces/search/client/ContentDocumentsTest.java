@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ContentDocumentsTest {
 
     /** content-service's feed refuses connections (as while it starts); single documents answer. */
-    private static final class StartingContent implements ContentClient {
+    static final class StartingContent implements ContentClient {
         final AtomicInteger documentCalls = new AtomicInteger();
 
         @Override
