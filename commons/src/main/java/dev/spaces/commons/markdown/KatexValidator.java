@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 
 /**
@@ -45,7 +46,8 @@ final class KatexValidator implements AutoCloseable {
         AtomicInteger threadNumber = new AtomicInteger();
         workers = new ThreadPoolExecutor(settings.validatorPoolSize(), settings.validatorPoolSize(),
                 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                task -> daemon(new Thread(null, task, "katex-" + threadNumber.incrementAndGet(), WORKER_STACK_BYTES)));
+                task -> withPolyglotLoader(daemon(new Thread(null, task, "katex-" + threadNumber.incrementAndGet(),
+                        WORKER_STACK_BYTES))));
         watchdog = Executors.newSingleThreadScheduledExecutor(task -> daemon(new Thread(task, "katex-watchdog")));
         workers.execute(this::warmUp);
     }
@@ -179,6 +181,17 @@ final class KatexValidator implements AutoCloseable {
 
     private static Thread daemon(Thread thread) {
         thread.setDaemon(true);
+        return thread;
+    }
+
+    /**
+     * Truffle finds its languages (and a context its language instances) through the thread's context class loader.
+     * The one a Quarkus aot-jar application runs with answers {@code META-INF/services} lookups from an index that
+     * leaves out GraalJS (lib/boot), so an engine built there has no languages. The workers, which build the engine
+     * and every context, use the loader that holds the polyglot API, and with it GraalJS, in every layout.
+     */
+    private static Thread withPolyglotLoader(Thread thread) {
+        thread.setContextClassLoader(Engine.class.getClassLoader());
         return thread;
     }
 }
