@@ -211,7 +211,9 @@ public final class BenchReport {
                 .append("`/proc/<pid>/status`; idle = 5 s after ready, before any load; under load = the highest value ")
                 .append("sampled every 0.5 s while wrk or the search harness ran against it. The services' JVMs run with the ")
                 .append("options `./spaces` starts them with (`./spaces jvm-options <service>`): `")
-                .append(fact("jvm_options").isEmpty() ? "–" : fact("jvm_options")).append("`.\n\n");
+                .append(fact("jvm_options").isEmpty() ? "–" : fact("jvm_options")).append("`")
+                .append(fact("packages").isEmpty() ? "" : "; packages (Quarkus jar type): " + fact("packages"))
+                .append(".\n\n");
         if (!fact("startup_note").isEmpty()) {
             md.append("Note: ").append(fact("startup_note")).append(".\n\n");
         }
