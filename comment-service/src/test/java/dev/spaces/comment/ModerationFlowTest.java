@@ -64,6 +64,26 @@ class ModerationFlowTest {
     }
 
     @Test
+    void editsPinsAndRejectionsAreEvents() {
+        String who = trustedMember("upd", ARTICLE);
+        long c = post(who, ARTICLE, body("将被修改 " + who));
+        member(who).body(Map.of("body", "已修改：$\\alpha$ " + who)).patch("/api/v1/comments/" + c).then()
+                .statusCode(200);
+        moderator().body(Map.of("action", "pin")).post("/api/v1/comments/" + c + "/moderation").then().statusCode(200);
+        moderator().body(Map.of("action", "pin")).post("/api/v1/comments/" + c + "/moderation").then().statusCode(200);
+        moderator().body(Map.of("action", "spam")).post("/api/v1/comments/" + c + "/moderation").then().statusCode(200);
+        moderator().body(Map.of("action", "reject")).post("/api/v1/comments/" + c + "/moderation").then()
+                .statusCode(200);
+
+        // a pin that changes nothing sends nothing; spam → rejected is a second rejection (its status says which)
+        assertThat(OutboxProbe.types(c)).containsExactly("comment.created", "comment.approved", "comment.updated",
+                "comment.updated", "comment.rejected", "comment.rejected");
+        List<String> payloads = OutboxProbe.payloads(c);
+        assertThat(payloads.get(4)).contains("\"status\": \"spam\"");
+        assertThat(payloads.get(5)).contains("\"status\": \"rejected\"");
+    }
+
+    @Test
     void deletionIsAnEvent() {
         String who = trustedMember("evt", ARTICLE);
         long c = post(who, ARTICLE, body("删除事件 " + who));

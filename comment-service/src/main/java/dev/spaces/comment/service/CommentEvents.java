@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Comment and member events, written to the outbox in the caller's transaction (schema version 1).
- * {@code comment.replied} is only written once a reply is approved, so nobody is notified of spam.
+ * {@code comment.replied} is only written once a reply is approved, so nobody is notified of spam. Votes send none:
+ * they change a count, and one event per click would flood subscribers.
  */
 @ApplicationScoped
 public class CommentEvents {
@@ -59,8 +60,24 @@ public class CommentEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void deleted(Comment c) {
+        single("comment.deleted", c);
+    }
+
+    /** The author edited the body, or a moderator pinned or unpinned it: readers' copies of the thread are stale. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void updated(Comment c) {
+        single("comment.updated", c);
+    }
+
+    /** A moderator rejected the comment or marked it as spam (its status says which); a visible one disappears. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rejected(Comment c) {
+        single("comment.rejected", c);
+    }
+
+    private void single(String type, Comment c) {
         comments.flush();
-        OutboxAppender.appendAll(comments.getEntityManager(), json, List.of(event("comment.deleted", c, null)));
+        OutboxAppender.appendAll(comments.getEntityManager(), json, List.of(event(type, c, null)));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

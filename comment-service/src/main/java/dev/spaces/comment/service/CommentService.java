@@ -146,7 +146,7 @@ public class CommentService {
             c.status = CommentStatus.PENDING;
             c.holdReason = hold.get();
         }
-        comments.flush();
+        events.updated(c);
         return mapper.toResponse(c, null, null, null, List.of());
     }
 

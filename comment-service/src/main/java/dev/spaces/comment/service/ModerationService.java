@@ -122,6 +122,8 @@ public class ModerationService {
 
     private void apply(Comment c, String action, String reason, Member moderator) {
         boolean wasApproved = c.isApproved();
+        CommentStatus previousStatus = c.status;
+        boolean wasPinned = c.pinned;
         switch (action) {
             case "approve" -> c.status = CommentStatus.APPROVED;
             case "reject" -> c.status = CommentStatus.REJECTED;
@@ -144,6 +146,11 @@ public class ModerationService {
         audit.persist(entry);
         if (!wasApproved && c.isApproved()) {
             events.approved(c);
+        } else if (c.status != previousStatus
+                && (c.status == CommentStatus.REJECTED || c.status == CommentStatus.SPAM)) {
+            events.rejected(c);
+        } else if (c.pinned != wasPinned) {
+            events.updated(c);
         }
     }
 

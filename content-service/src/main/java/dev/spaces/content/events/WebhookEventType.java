@@ -17,6 +17,8 @@ public enum WebhookEventType {
     COMMENT_CREATED("comment.created", "comment", CommentEventPayload.class, Origin.RELAYED),
     COMMENT_APPROVED("comment.approved", "comment", CommentEventPayload.class, Origin.RELAYED),
     COMMENT_REPLIED("comment.replied", "comment", CommentEventPayload.class, Origin.RELAYED),
+    COMMENT_UPDATED("comment.updated", "comment", CommentEventPayload.class, Origin.RELAYED),
+    COMMENT_REJECTED("comment.rejected", "comment", CommentEventPayload.class, Origin.RELAYED),
     COMMENT_DELETED("comment.deleted", "comment", CommentEventPayload.class, Origin.RELAYED),
     MEMBER_CREATED("member.created", "member", MemberEventPayload.class, Origin.RELAYED),
     WEBHOOK_PING("webhook.ping", "webhook", PingPayload.class, Origin.ON_REQUEST);
@@ -57,6 +59,11 @@ public enum WebhookEventType {
 
     public static Optional<WebhookEventType> byWireName(String name) {
         return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+    }
+
+    /** What comment-service may post to the intake, by wire name. */
+    public static List<String> relayedNames() {
+        return Arrays.stream(values()).filter(t -> t.origin == Origin.RELAYED).map(WebhookEventType::wireName).toList();
     }
 
     public static List<String> subscribableNames() {

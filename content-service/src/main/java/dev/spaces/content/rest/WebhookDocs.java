@@ -56,6 +56,18 @@ import java.time.Instant;
                 requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
                         schema = @Schema(implementation = WebhookDocs.CommentEnvelope.class))),
                 responses = @APIResponse(responseCode = "200", description = WebhookDocs.RESPONSES))),
+        @PathItem(name = "comment.updated", operations = @PathItemOperation(method = "post", summary = "comment.updated",
+                description = "A comment was edited by its author, or pinned or unpinned by a moderator (an edit that "
+                        + "trips the spam checks holds it again: status pending). " + WebhookDocs.HEADERS,
+                requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                        schema = @Schema(implementation = WebhookDocs.CommentEnvelope.class))),
+                responses = @APIResponse(responseCode = "200", description = WebhookDocs.RESPONSES))),
+        @PathItem(name = "comment.rejected", operations = @PathItemOperation(method = "post", summary = "comment.rejected",
+                description = "A moderator rejected a comment or marked it as spam (status rejected or spam); an "
+                        + "approved one leaves the public thread. " + WebhookDocs.HEADERS,
+                requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                        schema = @Schema(implementation = WebhookDocs.CommentEnvelope.class))),
+                responses = @APIResponse(responseCode = "200", description = WebhookDocs.RESPONSES))),
         @PathItem(name = "comment.deleted", operations = @PathItemOperation(method = "post", summary = "comment.deleted",
                 description = "A comment was deleted. " + WebhookDocs.HEADERS,
                 requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",

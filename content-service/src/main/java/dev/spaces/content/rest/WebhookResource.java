@@ -173,7 +173,7 @@ public class WebhookResource {
     @Operation(summary = "Receive an event from a trusted internal producer", description = "A Standard Webhooks "
             + "delivery signed with SPACES_INTERNAL_EVENTS_SECRET; accepted once per webhook-id (a repeat is 204 too) "
             + "and relayed to subscribers. Types: comment.created, comment.approved, comment.replied, "
-            + "comment.deleted, member.created.")
+            + "comment.updated, comment.rejected, comment.deleted, member.created.")
     @APIResponse(responseCode = "204", description = "Accepted (or already accepted before)")
     @APIResponse(responseCode = "401", description = "Missing, stale or wrong signature",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

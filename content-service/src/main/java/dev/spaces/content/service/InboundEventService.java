@@ -68,8 +68,7 @@ public class InboundEventService {
         WebhookEventType eventType = WebhookEventType.byWireName(type)
                 .filter(t -> t.origin() == WebhookEventType.Origin.RELAYED)
                 .orElseThrow(() -> ProblemException.invalidField("type", "'" + type + "' is not an event this "
-                        + "endpoint relays; one of comment.created, comment.approved, comment.replied, "
-                        + "comment.deleted, member.created"));
+                        + "endpoint relays; one of " + String.join(", ", WebhookEventType.relayedNames())));
         JsonNode data = envelope.path("data");
         if (!data.isObject() || !data.path("id").canConvertToLong() || !data.path("id").isIntegralNumber()) {
             throw ProblemException.invalidField("data", "must be an object with a numeric id");
