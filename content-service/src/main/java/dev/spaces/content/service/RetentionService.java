@@ -3,6 +3,7 @@ package dev.spaces.content.service;
 import dev.spaces.content.config.WebhookConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -22,6 +23,7 @@ import java.time.Duration;
  * Several replicas may prune at once: each batch deletes only rows it could lock (SKIP LOCKED).
  */
 @ApplicationScoped
+@Startup // its counters are exported from the start, at 0
 public class RetentionService {
 
     /** What one run keeps: a retention of 0 keeps that table's rows. */
