@@ -99,12 +99,13 @@ public interface WebhookConfig {
 
         /**
          * De-duplication of events relayed by comment-service, by webhook-id. comment-service resends an event
-         * it already handed over only when it did not see the 2xx (lost answer, crash before its commit); its
-         * next attempt follows within one backoff wait, at most {@code spaces.events.relay.backoff.max} × (1 +
-         * jitter) = 5 min × 1.2 = 6 min, plus one send (3 × 5 s timeout) and its round budget (30 s), as long as
-         * this intake answers. Its relay never gives up, so the window must also outlast an outage of this intake
-         * that starts right after a lost answer: 7 days is about 1,500 retry gaps and longer than the
-         * pending-events gauge lets an outage go unnoticed. Must be 0 (keep) or at least 1 hour (checked at start).
+         * it already handed over only while its row is still pending there: the 2xx was lost, or its transaction
+         * rolled back (crash, its 120 s transaction timeout). The next attempt then follows within one backoff
+         * wait, at most {@code spaces.events.relay.backoff.max} × (1 + jitter) = 5 min × 1.2 = 6 min, after that
+         * transaction (≤ 120 s), as long as this intake answers: about 8 minutes in all. Its relay never gives
+         * up, so the window must also outlast an outage of this intake that starts right after a lost answer:
+         * 7 days is over 800 such gaps, and longer than the pending-events gauge lets an outage go unnoticed.
+         * Must be 0 (keep) or at least 1 hour (checked at start).
          */
         @WithDefault("7d")
         Duration inboundEvents();
