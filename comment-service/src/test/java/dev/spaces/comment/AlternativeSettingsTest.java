@@ -15,7 +15,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 /**
  * Settings other than the defaults, in one application instance: guest comments enabled (name and e-mail
- * required, always moderated, honeypot silently dropped) and a two-second edit window.
+ * required, always moderated, honeypot silently dropped), a two-second edit window, and retention disabled.
  */
 @QuarkusTest
 @TestProfile(AlternativeSettingsTest.Settings.class)
@@ -24,7 +24,8 @@ class AlternativeSettingsTest {
     public static class Settings implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("spaces.comment.guest-comments", "true", "spaces.comment.edit-window", "PT2S");
+            return Map.of("spaces.comment.guest-comments", "true", "spaces.comment.edit-window", "PT2S",
+                    "spaces.events.relay.retention.enabled", "false");
         }
     }
 
@@ -62,5 +63,32 @@ class AlternativeSettingsTest {
         TestSupport.as("admin", "admin").post("/api/v1/moderation/rerender").then().statusCode(200)
                 .body("rerendered", equalTo(0));
         moderator().post("/api/v1/moderation/rerender").then().statusCode(403);
+    }
+
+    @Test
+    void disabledRetentionKeepsEverything() throws Exception {
+        var dataSource = jakarta.enterprise.inject.spi.CDI.current().select(io.agroal.api.AgroalDataSource.class).get();
+        java.util.UUID id = java.util.UUID.randomUUID();
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement("""
+                INSERT INTO outbox_event (id, type, aggregate_type, aggregate_id, aggregate_version, occurred_at,
+                                          payload, dispatched_at)
+                VALUES (?, 'comment.created', 'retention-off', 1, 1, now() - interval '1 year', '{}',
+                        now() - interval '1 year')""")) {
+            ps.setObject(1, id);
+            ps.executeUpdate();
+        }
+        var retention = jakarta.enterprise.inject.spi.CDI.current()
+                .select(dev.spaces.comment.service.RetentionService.class).get();
+
+        org.assertj.core.api.Assertions.assertThat(retention.prune().total()).isZero();
+
+        try (var c = dataSource.getConnection();
+             var ps = c.prepareStatement("SELECT count(*) FROM outbox_event WHERE id = ?")) {
+            ps.setObject(1, id);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                org.assertj.core.api.Assertions.assertThat(rs.getLong(1)).isEqualTo(1);
+            }
+        }
     }
 }

@@ -34,6 +34,41 @@ public interface EventRelayConfig {
 
     Backoff backoff();
 
+    /** How long delivered and rejected outbox rows are kept; see {@code service.RetentionService}. */
+    Retention retention();
+
+    /**
+     * Retention of outbox rows the relay is done with. Pending rows are never pruned, whatever their age (the relay
+     * never gives up on them). A duration of 0 keeps those rows forever; {@code enabled=false} keeps everything.
+     */
+    interface Retention {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Rows content-service accepted (2xx): nothing reads them again (a resend happens only while a row is
+         * pending), so they are only a record of what was emitted, kept a week for debugging.
+         */
+        @WithDefault("7d")
+        Duration delivered();
+
+        /**
+         * Rows content-service refused for good (with {@code rejected_at} and {@code last_error}): evidence of a
+         * bug or a contract mismatch that someone has to look into, so a quarter, like failed webhook deliveries.
+         */
+        @WithDefault("90d")
+        Duration rejected();
+
+        /** Rows deleted per transaction: short transactions and row locks, however large the backlog. */
+        @WithDefault("1000")
+        int batchSize();
+
+        /** How often this replica prunes; 0: never on its own (another replica, or a test, does). */
+        @WithDefault("1h")
+        Duration interval();
+    }
+
     /** How long an undeliverable event (receiver down, 5xx, 401…) waits before the next try: doubling, capped. */
     interface Backoff {
         @WithDefault("PT1S")

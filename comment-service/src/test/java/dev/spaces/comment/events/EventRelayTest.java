@@ -54,7 +54,9 @@ class EventRelayTest {
                     "spaces.events.relay.backoff.initial", "PT0.05S",
                     "spaces.events.relay.backoff.max", "PT0.4S",
                     // the stand-in is stopped in one test: article checks must not need it then
-                    "spaces.comment.article-cache-ttl", "PT1H");
+                    "spaces.comment.article-cache-ttl", "PT1H",
+                    // the retention job scheduled as in production (its first run is a minute away)
+                    "spaces.events.relay.retention.interval", "1h");
         }
     }
 
@@ -63,11 +65,20 @@ class EventRelayTest {
 
     @Inject
     EventRelay relay;
+    @Inject
+    io.quarkus.scheduler.Scheduler scheduler;
 
     @BeforeEach
     void receiverUp() {
         IntakeStub.startServer();
         IntakeStub.reset();
+    }
+
+    @Test
+    void theRetentionJobIsScheduledWithTheConfiguredInterval() {
+        var job = scheduler.getScheduledJob("retention");
+        assertThat(job).isNotNull();
+        assertThat(job.getNextFireTime()).isAfter(java.time.Instant.now().plusSeconds(5));
     }
 
     @Test

@@ -64,6 +64,61 @@ public interface WebhookConfig {
     /** Secret (whsec_…) with which trusted internal producers sign events posted to /api/v1/webhooks/events. */
     Optional<String> internalEventsSecret();
 
+    /** How long sent rows are kept (outbox, delivery log, inbound de-duplication); see {@code RetentionService}. */
+    Retention retention();
+
+    /**
+     * Retention of rows that only record what was sent. A duration of 0 keeps that table's rows forever;
+     * {@code enabled=false} keeps everything.
+     */
+    interface Retention {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Outbox rows after the relay fanned them out: the deliveries carry their own copy of the body, so the row
+         * is only a record of what was emitted, kept a week for debugging.
+         */
+        @WithDefault("7d")
+        Duration outbox();
+
+        /**
+         * The delivery log of delivered webhooks: what an operator or a subscriber looks at to answer "did you send
+         * X?" and redelivers from after losing data on their side; a month covers a monthly incident review.
+         */
+        @WithDefault("30d")
+        Duration delivered();
+
+        /**
+         * Dead letters (failed for good, after about 23 hours of retries): they wait for a human to fix the
+         * receiver and redeliver, which may take a while to be noticed, so a quarter.
+         */
+        @WithDefault("90d")
+        Duration failed();
+
+        /**
+         * De-duplication of events relayed by comment-service, by webhook-id. comment-service resends an event
+         * it already handed over only while its row is still pending there: the 2xx was lost, or its transaction
+         * rolled back (crash, its 120 s transaction timeout). The next attempt then follows within one backoff
+         * wait, at most {@code spaces.events.relay.backoff.max} × (1 + jitter) = 5 min × 1.2 = 6 min, after that
+         * transaction (≤ 120 s), as long as this intake answers: about 8 minutes in all. Its relay never gives
+         * up, so the window must also outlast an outage of this intake that starts right after a lost answer:
+         * 7 days is over 800 such gaps, and longer than the pending-events gauge lets an outage go unnoticed.
+         * Must be 0 (keep) or at least 1 hour (checked at start).
+         */
+        @WithDefault("7d")
+        Duration inboundEvents();
+
+        /** Rows deleted per transaction: short transactions and row locks, however large the backlog. */
+        @WithDefault("1000")
+        int batchSize();
+
+        /** How often this replica prunes; 0: never on its own (another replica, or a test, does). */
+        @WithDefault("1h")
+        Duration interval();
+    }
+
     /** Subscriptions owned by configuration, upserted at startup, by name. */
     @WithName("system")
     Map<String, SystemSubscription> system();

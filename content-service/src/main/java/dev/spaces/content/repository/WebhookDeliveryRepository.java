@@ -6,6 +6,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -36,8 +37,13 @@ public class WebhookDeliveryRepository implements PanacheRepository<WebhookDeliv
                 : find("subscriptionId = ?1 and status = ?2", newestFirst, subscriptionId, status);
     }
 
-    public Optional<WebhookDelivery> find(long subscriptionId, long deliveryId) {
-        return find("id = ?1 and subscriptionId = ?2", deliveryId, subscriptionId).firstResultOptional();
+    /**
+     * Locked until the transaction ends: the retention job (SKIP LOCKED) then leaves it alone, and a row it has just
+     * pruned is not found, rather than updated after it is gone.
+     */
+    public Optional<WebhookDelivery> findForUpdate(long subscriptionId, long deliveryId) {
+        return find("id = ?1 and subscriptionId = ?2", deliveryId, subscriptionId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     /** One row per active subscription of the event's type; idempotent per (subscription, event). */

@@ -152,7 +152,7 @@ public class WebhookService {
     @Transactional
     public DeliveryResponse redeliver(long id, long deliveryId) {
         WebhookSubscription s = find(id);
-        WebhookDelivery d = deliveries.find(id, deliveryId)
+        WebhookDelivery d = deliveries.findForUpdate(id, deliveryId)
                 .orElseThrow(() -> ProblemException.notFound("Delivery " + deliveryId + " of webhook " + id));
         if (d.status == DeliveryStatus.PENDING) {
             throw ProblemException.conflict("The delivery is still pending; it will be attempted again by itself");
