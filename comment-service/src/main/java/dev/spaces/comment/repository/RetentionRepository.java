@@ -1,16 +1,14 @@
 package dev.spaces.comment.repository;
 
+import dev.spaces.commons.outbox.Retention;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.time.Duration;
 
 /**
- * Deletes outbox rows the relay is done with, in bounded batches, on the caller's transaction. Each statement
- * deletes at most {@code limit} rows it could lock at once (SKIP LOCKED), so replicas pruning together share the
- * work instead of waiting on each other; {@code = ANY (ARRAY(…))} rather than {@code IN (…)}, so that the planner
- * deletes by primary key instead of hashing a scan of the whole table. The cut-off uses {@code now()} (stable, unlike clock_timestamp()) so that
- * the partial indexes of V4 can be used.
+ * Deletes outbox rows the relay is done with, in bounded batches, on the caller's transaction; how the statements
+ * lock and delete is described at {@link Retention#delete}.
  */
 @ApplicationScoped
 public class RetentionRepository {
@@ -41,7 +39,6 @@ public class RetentionRepository {
     }
 
     private int delete(String sql, Duration olderThan, int limit) {
-        return em.createNativeQuery(sql).setParameter("ms", olderThan.toMillis()).setParameter("limit", limit)
-                .executeUpdate();
+        return Retention.delete(em, sql, olderThan, limit);
     }
 }

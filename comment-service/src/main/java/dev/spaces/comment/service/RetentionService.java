@@ -1,10 +1,14 @@
 package dev.spaces.comment.service;
 
 import dev.spaces.comment.config.EventRelayConfig;
+import dev.spaces.commons.outbox.Retention;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -44,23 +48,28 @@ public class RetentionService {
         }
     }
 
-    @FunctionalInterface
-    private interface Batch {
-        int delete(Duration olderThan, int limit);
-    }
-
     private static final Logger LOG = Logger.getLogger(RetentionService.class);
 
     private final RetentionBatches batches;
     private final EventRelayConfig.Retention config;
     private final Counter outboxCounter;
+    private final Scheduler scheduler;
 
-    public RetentionService(RetentionBatches batches, EventRelayConfig config, MeterRegistry registry) {
+    public RetentionService(RetentionBatches batches, EventRelayConfig config, MeterRegistry registry,
+                            Scheduler scheduler) {
         this.batches = batches;
         this.config = config.retention();
-        this.outboxCounter = Counter.builder("spaces.retention.pruned.rows").tag("table", "outbox_event")
-                .description("Rows deleted by the retention job because they can no longer matter")
-                .register(registry);
+        this.outboxCounter = Retention.counter(registry, "outbox_event");
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * Every {@code spaces.events.relay.retention.interval} on this replica (hence
+     * {@code quarkus.scheduler.start-mode=forced}: no method is {@code @Scheduled}); a bad setting fails the start.
+     */
+    void schedule(@Observes StartupEvent ignored) {
+        Policy.of(config);
+        Retention.schedule(scheduler, config.enabled(), config.interval(), this::prune, LOG);
     }
 
     /** One run with the configured policy; nothing when retention is disabled. */
@@ -74,8 +83,8 @@ public class RetentionService {
     /** One run: batch after batch, until no batch is full. */
     public Report prune(Policy policy) {
         long started = System.nanoTime();
-        Report report = new Report(drain(batches::delivered, policy.delivered(), policy.batchSize()),
-                drain(batches::rejected, policy.rejected(), policy.batchSize()));
+        Report report = new Report(Retention.drain(batches::delivered, policy.delivered(), policy.batchSize(), outboxCounter),
+                Retention.drain(batches::rejected, policy.rejected(), policy.batchSize(), outboxCounter));
         if (report.total() > 0) {
             LOG.infof("Retention pruned %d delivered and %d rejected outbox_event row(s) in %d ms", report.delivered(),
                     report.rejected(), (System.nanoTime() - started) / 1_000_000);
@@ -83,19 +92,5 @@ public class RetentionService {
             LOG.debug("Retention: nothing to prune");
         }
         return report;
-    }
-
-    private long drain(Batch batch, Duration retention, int batchSize) {
-        if (retention.isZero()) {
-            return 0;
-        }
-        long total = 0;
-        int deleted;
-        do {
-            deleted = batch.delete(retention, batchSize);
-            total += deleted;
-            outboxCounter.increment(deleted);
-        } while (deleted == batchSize);
-        return total;
     }
 }

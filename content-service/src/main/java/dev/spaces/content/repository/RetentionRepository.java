@@ -1,16 +1,14 @@
 package dev.spaces.content.repository;
 
+import dev.spaces.commons.outbox.Retention;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.time.Duration;
 
 /**
- * Deletes sent rows in bounded batches, on the caller's transaction. Each statement deletes at most {@code limit}
- * rows it could lock at once (SKIP LOCKED), so two replicas pruning together share the work instead of waiting on
- * each other, and a row the relay or an admin holds is left for the next run. {@code = ANY (ARRAY(…))} rather than
- * {@code IN (…)}: the planner then deletes by primary key instead of hashing a scan of the whole table. The cut-off
- * uses {@code now()} (stable, unlike clock_timestamp()) so that the partial indexes of V4 can be used.
+ * Deletes sent rows in bounded batches, on the caller's transaction; how the statements lock and delete is described
+ * at {@link Retention#delete} (a row the relay or an admin holds is left for the next run).
  */
 @ApplicationScoped
 public class RetentionRepository {
@@ -63,7 +61,6 @@ public class RetentionRepository {
     }
 
     private int delete(String sql, Duration olderThan, int limit) {
-        return em.createNativeQuery(sql).setParameter("ms", olderThan.toMillis()).setParameter("limit", limit)
-                .executeUpdate();
+        return Retention.delete(em, sql, olderThan, limit);
     }
 }

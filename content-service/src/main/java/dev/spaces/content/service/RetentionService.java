@@ -1,10 +1,14 @@
 package dev.spaces.content.service;
 
+import dev.spaces.commons.outbox.Retention;
 import dev.spaces.content.config.WebhookConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -59,32 +63,29 @@ public class RetentionService {
         }
     }
 
-    @FunctionalInterface
-    private interface Batch {
-        int delete(Duration olderThan, int limit);
-    }
-
     private static final Logger LOG = Logger.getLogger(RetentionService.class);
-    static final String METRIC = "spaces.retention.pruned.rows";
 
     private final RetentionBatches batches;
     private final WebhookConfig.Retention config;
+    private final Scheduler scheduler;
     private final Counter outboxCounter;
     private final Counter deliveryCounter;
     private final Counter inboundCounter;
 
-    public RetentionService(RetentionBatches batches, WebhookConfig config, MeterRegistry registry) {
+    public RetentionService(RetentionBatches batches, WebhookConfig config, MeterRegistry registry,
+                            Scheduler scheduler) {
         this.batches = batches;
         this.config = config.retention();
-        this.outboxCounter = counter(registry, "outbox_event");
-        this.deliveryCounter = counter(registry, "webhook_delivery");
-        this.inboundCounter = counter(registry, "webhook_inbound_event");
+        this.scheduler = scheduler;
+        this.outboxCounter = Retention.counter(registry, "outbox_event");
+        this.deliveryCounter = Retention.counter(registry, "webhook_delivery");
+        this.inboundCounter = Retention.counter(registry, "webhook_inbound_event");
     }
 
-    private static Counter counter(MeterRegistry registry, String table) {
-        return Counter.builder(METRIC).tag("table", table)
-                .description("Rows deleted by the retention job because they can no longer matter")
-                .register(registry);
+    /** Every {@code spaces.webhooks.retention.interval} on this replica; a bad setting fails the start. */
+    void schedule(@Observes StartupEvent ignored) {
+        Policy.of(config);
+        Retention.schedule(scheduler, config.enabled(), config.interval(), this::prune, LOG);
     }
 
     /** One run with the configured policy; nothing when retention is disabled. */
@@ -99,10 +100,10 @@ public class RetentionService {
     public Report prune(Policy policy) {
         long started = System.nanoTime();
         Report report = new Report(
-                drain(batches::outbox, policy.outbox(), policy.batchSize(), outboxCounter),
-                drain(batches::delivered, policy.delivered(), policy.batchSize(), deliveryCounter),
-                drain(batches::failed, policy.failed(), policy.batchSize(), deliveryCounter),
-                drain(batches::inboundEvents, policy.inboundEvents(), policy.batchSize(), inboundCounter));
+                Retention.drain(batches::outbox, policy.outbox(), policy.batchSize(), outboxCounter),
+                Retention.drain(batches::delivered, policy.delivered(), policy.batchSize(), deliveryCounter),
+                Retention.drain(batches::failed, policy.failed(), policy.batchSize(), deliveryCounter),
+                Retention.drain(batches::inboundEvents, policy.inboundEvents(), policy.batchSize(), inboundCounter));
         if (report.total() > 0) {
             LOG.infof("Retention pruned %d outbox_event, %d delivered and %d failed webhook_delivery, "
                             + "%d webhook_inbound_event row(s) in %d ms", report.outboxEvents(), report.delivered(),
@@ -111,19 +112,5 @@ public class RetentionService {
             LOG.debug("Retention: nothing to prune");
         }
         return report;
-    }
-
-    private static long drain(Batch batch, Duration retention, int batchSize, Counter counter) {
-        if (retention.isZero()) {
-            return 0;
-        }
-        long total = 0;
-        int deleted;
-        do {
-            deleted = batch.delete(retention, batchSize);
-            total += deleted;
-            counter.increment(deleted);
-        } while (deleted == batchSize);
-        return total;
     }
 }
