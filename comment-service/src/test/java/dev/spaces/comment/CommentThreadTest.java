@@ -28,6 +28,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 class CommentThreadTest {
@@ -143,7 +144,28 @@ class CommentThreadTest {
                 .body("items.find { it.id == " + top + " }.bodyHtml", nullValue())
                 .body("items.find { it.id == " + top + " }.replies[0].id", equalTo((int) answer));
         member(b).body(reply("回复已删除的", top)).post("/api/v1/articles/" + ARTICLE + "/comments").then()
-                .statusCode(422).body("errors[0].field", equalTo("parentId"));
+                .statusCode(422).body("errors[0].field", equalTo("parentId"))
+                .body("errors[0].message", equalTo("the comment you reply to has been deleted"));
+    }
+
+    @Test
+    void replyingToACommentAwaitingModerationSaysSoAndAnUnknownParentIsNotVisible() {
+        String newcomer = freshMember("pending-parent");
+        long held = post(newcomer, ARTICLE, body("还在审核中的评论 " + newcomer));
+        String other = trustedMember("replier", ARTICLE);
+        member(other).body(reply("抢先回复", held)).post("/api/v1/articles/" + ARTICLE + "/comments").then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("parentId"))
+                .body("errors[0].message", containsString("awaiting moderation"));
+        member(other).body(reply("回复不存在的", 987_654_321L)).post("/api/v1/articles/" + ARTICLE + "/comments")
+                .then().statusCode(422)
+                .body("errors[0].message", equalTo("no comment with this id is visible to you"));
+        // its own author may reply under it (their pending comment is visible to them)
+        member(newcomer).body(reply("补充一句", held)).post("/api/v1/articles/" + ARTICLE + "/comments").then()
+                .statusCode(201);
+        approve(held);
+        member(other).body(reply("现在可以回复了", held)).post("/api/v1/articles/" + ARTICLE + "/comments").then()
+                .statusCode(201);
     }
 
     @Test
@@ -156,7 +178,8 @@ class CommentThreadTest {
                 .header("Retry-After", notNullValue()).contentType("application/problem+json");
         long other = post(trustedMember("art", OTHER_ARTICLE), OTHER_ARTICLE, body("别的文章"));
         member(a).body(reply("跨文章回复", other)).post("/api/v1/articles/" + ARTICLE + "/comments").then()
-                .statusCode(422).body("errors[0].field", equalTo("parentId"));
+                .statusCode(422).body("errors[0].field", equalTo("parentId"))
+                .body("errors[0].message", startsWith("is a comment on another article"));
     }
 
     @Test

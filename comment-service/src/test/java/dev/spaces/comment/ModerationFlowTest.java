@@ -1,5 +1,7 @@
 package dev.spaces.comment;
 
+import dev.spaces.commons.testing.BarePost;
+import dev.spaces.commons.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,14 @@ import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 class ModerationFlowTest {
+
+    @Test
+    void anAdminRerendersWithABarePostThatHasNoBodyAndNoContentType() {
+        // curl -X POST: the resource consumes JSON, and a body-less request used to get 415
+        BarePost.Answer answer = BarePost.send("POST", "/api/v1/moderation/rerender", TestTokens.token("admin", "admin"));
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+        assertThat(answer.raw()).contains("\"rerendered\"");
+    }
 
     @Test
     void queueDecisionsAuditAndEvents() {

@@ -130,6 +130,30 @@ class EdgeSecurityTest extends GatewayTest {
         UpstreamStubs.content.verify(0, anyRequestedFor(urlPathEqualTo("/api/v1/import")));
     }
 
+    @Test
+    void anOverLongUrlIsA414ProblemNotABareCodecAnswer() {
+        // a 9 KB query string: the HTTP codec used to answer "HTTP/1.0 414" with no body
+        client().get("/api/v1/articles?q=" + "x".repeat(9 * 1024))
+                .then().statusCode(414).contentType("application/problem+json")
+                .body("type", containsString("uri-too-long")).body("detail", containsString("8192"))
+                .body("requestId", notNullValue());
+        UpstreamStubs.content.verify(0, getRequestedFor(urlPathEqualTo("/api/v1/articles"))
+                .withQueryParam("q", matching("x{9000,}")));
+        // the same on the gateway's own endpoints
+        client().get("/q/health?x=" + "y".repeat(9 * 1024)).then().statusCode(414)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void overLargeHeaderFieldsAreA431Problem() {
+        client().header("X-Padding", "p".repeat(17 * 1024)).get("/api/v1/articles/1")
+                .then().statusCode(431).contentType("application/problem+json")
+                .body("type", containsString("header-fields-too-large"));
+        client().header("X-Padding", "p".repeat(17 * 1024)).contentType("application/json").body("{}")
+                .post("/api/v1/articles")
+                .then().statusCode(431).contentType("application/problem+json");
+    }
+
     private static com.github.tomakehurst.wiremock.matching.StringValuePattern containing(String value) {
         return com.github.tomakehurst.wiremock.client.WireMock.containing(value);
     }

@@ -187,6 +187,34 @@ class K8sManifestsTest {
         }
     }
 
+    /**
+     * A committed file that *is* a Secret with data looks like a leaked credential to every scanner and reviewer,
+     * whatever it holds: data that must reach a Secret (ECK's role definitions) is a plain file that kustomize's
+     * secretGenerator turns into one when the overlay is rendered.
+     */
+    @Test
+    void no_committed_manifest_is_a_secret_with_data() throws IOException {
+        Pattern secretWithData = Pattern.compile("(?m)^kind:\\s*Secret\\s*$[\\s\\S]*^(data|stringData):");
+        List<String> offenders = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(PROJECT.resolve("k8s"))) {
+            for (Path file : files.filter(f -> f.toString().matches(".*\\.ya?ml$"))
+                    .filter(f -> !f.toString().contains("/target/")).toList()) {
+                for (String document : Files.readString(file).split("(?m)^---\\s*$")) {
+                    if (secretWithData.matcher(document).find()) {
+                        offenders.add(PROJECT.relativize(file).toString());
+                    }
+                }
+            }
+        }
+        assertThat(offenders).as("manifests committed as Secrets with data").isEmpty();
+        // the generated one is still rendered, annotated as holding no credential
+        for (Rendered r : overlays.values()) {
+            assertThat(r.all(Secret.class)).filteredOn(s -> s.getMetadata().getName().equals("spaces-es-roles"))
+                    .singleElement().satisfies(s -> assertThat(s.getMetadata().getAnnotations())
+                            .containsKey(NON_SENSITIVE));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void services_budgets_and_autoscalers_find_their_pods(String overlay) {

@@ -15,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -57,9 +56,8 @@ public class MemberResource {
     @Authenticated
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Delete your account: comments stay, shown as 已注销用户")
-    public Response delete() {
+    public void delete() {
         members.delete(caller.get());
-        return Response.noContent().build();
     }
 
     @GET

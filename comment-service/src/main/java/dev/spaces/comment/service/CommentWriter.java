@@ -124,8 +124,19 @@ public class CommentWriter {
         Comment parent = comments.findByIdOptional(parentId).orElse(null);
         boolean visible = parent != null && (parent.isApproved() || caller.isModerator()
                 || (member != null && parent.member != null && parent.member.id.equals(member.id)));
-        if (!visible || parent.articleId != articleId || parent.deleted) {
-            throw ProblemException.invalidField("parentId", "must be a comment on the same article that is not deleted");
+        // Say what is true of the parent; a comment the caller may not see is only ever "not visible" (or "awaiting
+        // moderation", which readers are told of their own comments too), never described further.
+        if (!visible) {
+            throw ProblemException.invalidField("parentId", parent != null && parent.status == CommentStatus.PENDING
+                    && !parent.deleted
+                    ? "the comment you reply to is awaiting moderation: replies open once a moderator approves it"
+                    : "no comment with this id is visible to you");
+        }
+        if (parent.articleId != articleId) {
+            throw ProblemException.invalidField("parentId", "is a comment on another article; reply under that article");
+        }
+        if (parent.deleted) {
+            throw ProblemException.invalidField("parentId", "the comment you reply to has been deleted");
         }
         return parent;
     }

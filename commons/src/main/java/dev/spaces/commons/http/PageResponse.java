@@ -5,8 +5,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 import java.util.function.Function;
 
-/** One page of a list; {@code page} is 1-based. */
-@Schema(name = "Page", description = "A page of results")
+/**
+ * One page of a list; {@code page} is 1-based. The schema has no fixed name: each item type gets its own
+ * ({@code PageResponseArticleSummary}, …), so the gateway's merged document cannot mix up pages of different services.
+ */
+@Schema(description = "A page of results")
 public record PageResponse<T>(
         List<T> items,
         @Schema(description = "1-based page number") int page,

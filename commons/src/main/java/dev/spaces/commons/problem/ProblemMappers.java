@@ -45,6 +45,11 @@ public class ProblemMappers {
         List<Problem.FieldError> errors = new ArrayList<>();
         boolean bodyViolation = false;
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            if (violation.getInvalidValue() == null && isMissingEntity(violation)) {
+                // "request: must not be null" would name a Java parameter; say what the client left out
+                return respond(new Problem(type("missing-body"), "Request body required", 400,
+                        "This request needs a JSON body; none was sent", instance(uri), null, null)).build();
+            }
             FieldPath path = fieldPath(violation.getPropertyPath());
             bodyViolation |= path.inBody();
             errors.add(new Problem.FieldError(path.name(), violation.getMessage()));
@@ -160,6 +165,48 @@ public class ProblemMappers {
             case 415 -> "This media type is not supported here";
             default -> "The request could not be processed";
         };
+    }
+
+    /**
+     * Whether the violation is the resource method's entity parameter itself (the one without a JAX-RS parameter
+     * annotation) being absent, as opposed to a path or query parameter or a field inside the body.
+     */
+    private static boolean isMissingEntity(ConstraintViolation<?> violation) {
+        String methodName = null;
+        List<Class<?>> parameterTypes = null;
+        int index = -1;
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD -> {
+                    methodName = node.getName();
+                    parameterTypes = node.as(Path.MethodNode.class).getParameterTypes();
+                }
+                case PARAMETER -> index = node.as(Path.ParameterNode.class).getParameterIndex();
+                default -> {
+                    return false; // a property inside the parameter: the body was there
+                }
+            }
+        }
+        if (methodName == null || index < 0 || violation.getRootBeanClass() == null) {
+            return false;
+        }
+        for (Class<?> type = violation.getRootBeanClass(); type != null; type = type.getSuperclass()) {
+            try {
+                java.lang.reflect.Method method = type.getDeclaredMethod(methodName,
+                        parameterTypes.toArray(Class<?>[]::new));
+                for (java.lang.annotation.Annotation annotation : method.getParameterAnnotations()[index]) {
+                    String name = annotation.annotationType().getName();
+                    if (name.startsWith("jakarta.ws.rs.") && !name.equals("jakarta.ws.rs.DefaultValue")
+                            || name.startsWith("org.jboss.resteasy.reactive.Rest")) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (NoSuchMethodException e) {
+                // declared higher up (a CDI subclass or a base resource)
+            }
+        }
+        return false;
     }
 
     private record FieldPath(String name, boolean inBody) {

@@ -45,9 +45,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,8 +63,6 @@ import java.util.Map;
 @Path("/api/v1/articles")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Articles")
-@APIResponse(responseCode = "400", description = "Malformed request",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ArticleResource {
 
     private final ArticleService articles;
@@ -88,7 +88,7 @@ public class ArticleResource {
     @PublicCache
     @Operation(summary = "List articles", description = "Published articles, newest first by default; with a token, "
             + "authors and editors may list drafts/scheduled/archived via status. Link header carries first/prev/next/last.")
-    public Response list(@QueryParam("page") @DefaultValue("1") @Min(1) int page,
+    public RestResponse<PageResponse<ArticleSummary>> list(@QueryParam("page") @DefaultValue("1") @Min(1) int page,
                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
                          @QueryParam("category") @Slug String category,
                          @QueryParam("tag") @Slug String tag,
@@ -119,9 +119,9 @@ public class ArticleResource {
     @Path("/popular")
     @PublicCache
     @Operation(summary = "Most read published articles over the last N days")
-    public Response popular(@QueryParam("days") @DefaultValue("30") @Min(1) @Max(3650) int days,
+    public List<ArticleSummary> popular(@QueryParam("days") @DefaultValue("30") @Min(1) @Max(3650) int days,
                             @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
-        return Response.ok(articles.popular(days, limit).items()).build();
+        return articles.popular(days, limit).items();
     }
 
     @GET
@@ -129,7 +129,7 @@ public class ArticleResource {
     @PublicCache
     @Operation(summary = "Article by id", description = "Full article: HTML, formulas, series navigation, tags, "
             + "category, reads and citation link. Unpublished articles are 404 unless the caller may edit them.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
     @APIResponse(responseCode = "404", description = "No such published article",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ArticleResponse get(@PathParam("id") long id) {
@@ -157,10 +157,11 @@ public class ArticleResource {
     @Path("/{id}/search-document")
     @Operation(summary = "Search-index document of a published article", description = "Plain text, formulas, "
             + "excerpt and taxonomy as the search service indexes them. Anything not published is 404, whoever asks.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchDocument.class)))
     @APIResponse(responseCode = "404", description = "No such published article",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response searchDocument(@PathParam("id") long id) {
+    @APIResponse(responseCode = "200", description = "The document",
+            content = @Content(schema = @Schema(implementation = SearchDocument.class)))
+    public RestResponse<SearchDocument> searchDocument(@PathParam("id") long id) {
         return SearchDocumentResource.fresh(searchDocuments.document(id));
     }
 
@@ -180,12 +181,12 @@ public class ArticleResource {
     @POST
     @Path("/{id}/views")
     @Operation(summary = "Count a read", description = "Once per visitor per 30 minutes; bots never count")
-    public Response view(@PathParam("id") long id, @Context HttpServerRequest request,
+    public RestResponse<Map<String, Boolean>> view(@PathParam("id") long id, @Context HttpServerRequest request,
                          @HeaderParam("User-Agent") String userAgent,
                          @HeaderParam("X-Forwarded-For") String forwardedFor) {
         String remote = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
         boolean counted = readCounter.record(id, clientAddresses.resolve(remote, forwardedFor), userAgent);
-        return Response.accepted(Map.of("counted", counted)).build();
+        return RestResponse.accepted(Map.of("counted", counted));
     }
 
     // ---- writes
@@ -200,9 +201,9 @@ public class ArticleResource {
             content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
     @APIResponse(responseCode = "422", description = "Invalid fields",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@NotNull @Valid ArticleCreateRequest request, @Context UriInfo uri) {
+    public RestResponse<ArticleResponse> create(@NotNull @Valid ArticleCreateRequest request, @Context UriInfo uri) {
         ArticleResponse created = articles.create(caller.get(), request);
-        return Response.created(URI.create("/api/v1/articles/" + created.id())).entity(created)
+        return RestResponse.ResponseBuilder.<ArticleResponse>created(URI.create("/api/v1/articles/" + created.id())).entity(created)
                 .tag(versionTag(created)).build();
     }
 
@@ -213,10 +214,10 @@ public class ArticleResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Replace an article", description = "Needs If-Match with the ETag (or version) last read: "
             + "428 without it, 412 when stale.")
-    public Response update(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+    public RestResponse<ArticleResponse> update(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
                            @NotNull @Valid ArticleCreateRequest request) {
         ArticleResponse updated = articles.update(caller.get(), id, ifMatch, request);
-        return Response.ok(updated).tag(versionTag(updated)).build();
+        return RestResponse.ResponseBuilder.ok(updated).tag(versionTag(updated)).build();
     }
 
     @DELETE
@@ -224,9 +225,9 @@ public class ArticleResource {
     @Authenticated
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Archive an article (it leaves the public site; nothing is erased)")
-    public Response archive(@PathParam("id") long id) {
+    @APIResponse(responseCode = "204", description = "Archived")
+    public void archive(@PathParam("id") long id) {
         articles.archive(caller.get(), id);
-        return Response.noContent().build();
     }
 
     @POST
@@ -235,9 +236,12 @@ public class ArticleResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Publish now, or schedule with publishAt", description = "422 lists every formula that "
             + "does not parse")
-    public Response publish(@PathParam("id") long id, @Valid PublishRequest request) {
+    public RestResponse<ArticleResponse> publish(@PathParam("id") long id,
+                                                 @RequestBody(required = false, description = "Only to schedule: "
+                                                         + "{publishAt}. No body publishes now.")
+                                                 @Valid PublishRequest request) {
         ArticleResponse published = articles.publish(caller.get(), id, request);
-        return Response.ok(published).tag(versionTag(published)).build();
+        return RestResponse.ResponseBuilder.ok(published).tag(versionTag(published)).build();
     }
 
     @POST
@@ -245,9 +249,9 @@ public class ArticleResource {
     @Authenticated
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Return a published or scheduled article to draft")
-    public Response unpublish(@PathParam("id") long id) {
+    public RestResponse<ArticleResponse> unpublish(@PathParam("id") long id) {
         ArticleResponse draft = articles.unpublish(caller.get(), id);
-        return Response.ok(draft).tag(versionTag(draft)).build();
+        return RestResponse.ResponseBuilder.ok(draft).tag(versionTag(draft)).build();
     }
 
     @GET
@@ -273,13 +277,13 @@ public class ArticleResource {
     @Authenticated
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Make a revision's title and source current again (saved as a new revision)")
-    public Response restore(@PathParam("id") long id, @PathParam("n") @Min(1) int number) {
+    public RestResponse<ArticleResponse> restore(@PathParam("id") long id, @PathParam("n") @Min(1) int number) {
         ArticleResponse restored = articles.restore(caller.get(), id, number);
-        return Response.ok(restored).tag(versionTag(restored)).build();
+        return RestResponse.ResponseBuilder.ok(restored).tag(versionTag(restored)).build();
     }
 
-    static Response pageResponse(PageResponse<?> result, UriInfo uri) {
-        return Response.ok(result).header("Link", PageLinks.header(uri, result))
+    static <T> RestResponse<PageResponse<T>> pageResponse(PageResponse<T> result, UriInfo uri) {
+        return RestResponse.ResponseBuilder.ok(result).header("Link", PageLinks.header(uri, result))
                 .header("X-Total-Count", result.total()).build();
     }
 

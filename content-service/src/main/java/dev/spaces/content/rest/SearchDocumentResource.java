@@ -1,6 +1,5 @@
 package dev.spaces.content.rest;
 
-import dev.spaces.commons.problem.Problem;
 import dev.spaces.content.rest.dto.ArticleVersion;
 import dev.spaces.content.rest.dto.KeysetPage;
 import dev.spaces.content.rest.dto.SearchDocument;
@@ -14,13 +13,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -31,8 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/search-documents")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Search documents")
-@APIResponse(responseCode = "400", description = "Bad after or size",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SearchDocumentResource {
 
     static final String ID = "0|[1-9][0-9]{0,17}";
@@ -47,7 +42,7 @@ public class SearchDocumentResource {
     @GET
     @Operation(summary = "Published articles as search documents, ascending by id",
             description = "Pass the previous page's next as after; next is null on the last page.")
-    public Response documents(
+    public RestResponse<KeysetPage<SearchDocument>> documents(
             @Parameter(description = "return ids greater than this", schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
             @QueryParam("after") @DefaultValue("0") @Pattern(regexp = ID, message = ID_MESSAGE) String after,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "100"))
@@ -61,7 +56,7 @@ public class SearchDocumentResource {
     @Path("/versions")
     @Operation(summary = "id, version and reads of every published article, ascending by id",
             description = "What a reconcile job diffs its index against; pass next as after.")
-    public Response versions(
+    public RestResponse<KeysetPage<ArticleVersion>> versions(
             @Parameter(description = "return ids greater than this", schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
             @QueryParam("after") @DefaultValue("0") @Pattern(regexp = ID, message = ID_MESSAGE) String after,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000", defaultValue = "1000"))
@@ -72,7 +67,7 @@ public class SearchDocumentResource {
     }
 
     /** Indexers read right after an event; a shared cache must not hand them an older copy. */
-    static Response fresh(Object entity) {
-        return Response.ok(entity).header("Cache-Control", "no-cache").build();
+    static <T> RestResponse<T> fresh(T entity) {
+        return RestResponse.ResponseBuilder.ok(entity).header("Cache-Control", "no-cache").build();
     }
 }

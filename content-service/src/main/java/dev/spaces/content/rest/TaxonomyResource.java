@@ -22,8 +22,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,9 +58,9 @@ public class TaxonomyResource {
     @Path("/categories")
     @Authenticated
     @SecurityRequirement(name = "jwt")
-    public Response createCategory(@NotNull @Valid CategoryRequest request) {
+    public RestResponse<CategoryResponse> createCategory(@NotNull @Valid CategoryRequest request) {
         CategoryResponse created = taxonomy.createCategory(caller.get(), request);
-        return Response.created(URI.create("/api/v1/categories/" + created.slug())).entity(created).build();
+        return RestResponse.ResponseBuilder.<CategoryResponse>created(URI.create("/api/v1/categories/" + created.slug())).entity(created).build();
     }
 
     @PUT
@@ -76,9 +76,8 @@ public class TaxonomyResource {
     @Authenticated
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Delete an empty category (409 while articles use it)")
-    public Response deleteCategory(@PathParam("slug") @Slug String slug) {
+    public void deleteCategory(@PathParam("slug") @Slug String slug) {
         taxonomy.deleteCategory(caller.get(), slug);
-        return Response.noContent().build();
     }
 
     @GET
@@ -93,9 +92,9 @@ public class TaxonomyResource {
     @Path("/tags")
     @Authenticated
     @SecurityRequirement(name = "jwt")
-    public Response createTag(@NotNull @Valid TagRequest request) {
+    public RestResponse<TagResponse> createTag(@NotNull @Valid TagRequest request) {
         TagResponse created = taxonomy.createTag(caller.get(), request);
-        return Response.created(URI.create("/api/v1/tags/" + created.slug())).entity(created).build();
+        return RestResponse.ResponseBuilder.<TagResponse>created(URI.create("/api/v1/tags/" + created.slug())).entity(created).build();
     }
 
     @PUT
@@ -111,9 +110,8 @@ public class TaxonomyResource {
     @Authenticated
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Delete a tag and remove it from its articles")
-    public Response deleteTag(@PathParam("slug") @Slug String slug) {
+    public void deleteTag(@PathParam("slug") @Slug String slug) {
         taxonomy.deleteTag(caller.get(), slug);
-        return Response.noContent().build();
     }
 
     @GET
@@ -136,9 +134,9 @@ public class TaxonomyResource {
     @Path("/series")
     @Authenticated
     @SecurityRequirement(name = "jwt")
-    public Response createSeries(@NotNull @Valid SeriesRequest request) {
+    public RestResponse<SeriesResponse> createSeries(@NotNull @Valid SeriesRequest request) {
         SeriesResponse created = taxonomy.createSeries(caller.get(), request);
-        return Response.created(URI.create("/api/v1/series/" + created.slug())).entity(created).build();
+        return RestResponse.ResponseBuilder.<SeriesResponse>created(URI.create("/api/v1/series/" + created.slug())).entity(created).build();
     }
 
     @PUT
@@ -153,9 +151,8 @@ public class TaxonomyResource {
     @Path("/series/{slug}")
     @Authenticated
     @SecurityRequirement(name = "jwt")
-    public Response deleteSeries(@PathParam("slug") @Slug String slug) {
+    public void deleteSeries(@PathParam("slug") @Slug String slug) {
         taxonomy.deleteSeries(caller.get(), slug);
-        return Response.noContent().build();
     }
 
     @GET

@@ -31,9 +31,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -56,10 +56,6 @@ import java.util.List;
 @Tag(name = "Webhooks")
 @RolesAllowed("admin")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "401", description = "No valid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not an admin",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class WebhookResource {
 
     private final WebhookService webhooks;
@@ -82,12 +78,12 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Subscribe a URL to event types", description = "The response carries the whsec_ signing "
             + "secret; it is shown this once. URLs must be http(s) and resolve to public addresses only.")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
+    @APIResponse(responseCode = "201", description = "Created; the secret is shown this once", content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
     @APIResponse(responseCode = "422", description = "Invalid URL (including refused targets) or unknown event type",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@NotNull @Valid WebhookRequest request) {
+    public RestResponse<WebhookResponse> create(@NotNull @Valid WebhookRequest request) {
         WebhookResponse created = webhooks.create(request);
-        return Response.created(URI.create("/api/v1/webhooks/" + created.id())).entity(created).build();
+        return RestResponse.ResponseBuilder.<WebhookResponse>created(URI.create("/api/v1/webhooks/" + created.id())).entity(created).build();
     }
 
     @GET
@@ -119,9 +115,8 @@ public class WebhookResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a subscription and its delivery history")
-    public Response delete(@PathParam("id") long id) {
+    public void delete(@PathParam("id") long id) {
         webhooks.delete(id);
-        return Response.noContent().build();
     }
 
     @POST
@@ -135,17 +130,17 @@ public class WebhookResource {
     @POST
     @Path("/{id}/ping")
     @Operation(summary = "Send a webhook.ping event to this subscription")
-    @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = DeliveryResponse.class)))
-    public Response ping(@PathParam("id") long id) {
+    @APIResponse(responseCode = "202", description = "Queued", content = @Content(schema = @Schema(implementation = DeliveryResponse.class)))
+    public RestResponse<DeliveryResponse> ping(@PathParam("id") long id) {
         DeliveryResponse queued = webhooks.ping(id);
         relay.wakeDispatcher();
-        return Response.accepted(queued).build();
+        return RestResponse.accepted(queued);
     }
 
     @GET
     @Path("/{id}/deliveries")
     @Operation(summary = "Deliveries, newest first", description = "status=pending|delivered|failed; Link header")
-    public Response deliveries(@PathParam("id") long id,
+    public RestResponse<PageResponse<DeliveryResponse>> deliveries(@PathParam("id") long id,
                                @QueryParam("status") @Pattern(regexp = "pending|delivered|failed",
                                        message = "must be pending, delivered or failed") String status,
                                @QueryParam("page") @DefaultValue("1") @Min(1) int page,
@@ -159,11 +154,11 @@ public class WebhookResource {
     @POST
     @Path("/{id}/deliveries/{deliveryId}/redeliver")
     @Operation(summary = "Queue a delivered or failed delivery again (same webhook-id, fresh retry schedule)")
-    @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = DeliveryResponse.class)))
-    public Response redeliver(@PathParam("id") long id, @PathParam("deliveryId") long deliveryId) {
+    @APIResponse(responseCode = "202", description = "Queued", content = @Content(schema = @Schema(implementation = DeliveryResponse.class)))
+    public RestResponse<DeliveryResponse> redeliver(@PathParam("id") long id, @PathParam("deliveryId") long deliveryId) {
         DeliveryResponse queued = webhooks.redeliver(id, deliveryId);
         relay.wakeDispatcher();
-        return Response.accepted(queued).build();
+        return RestResponse.accepted(queued);
     }
 
     @POST
@@ -177,11 +172,10 @@ public class WebhookResource {
     @APIResponse(responseCode = "204", description = "Accepted (or already accepted before)")
     @APIResponse(responseCode = "401", description = "Missing, stale or wrong signature",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response receive(@HeaderParam(StandardWebhooks.ID_HEADER) String webhookId,
+    public void receive(@HeaderParam(StandardWebhooks.ID_HEADER) String webhookId,
                             @HeaderParam(StandardWebhooks.TIMESTAMP_HEADER) String timestamp,
                             @HeaderParam(StandardWebhooks.SIGNATURE_HEADER) String signature,
                             String body) {
         inbound.accept(webhookId, timestamp, signature, body == null ? "" : body);
-        return Response.noContent().build();
     }
 }

@@ -115,6 +115,17 @@ public final class Stack {
         return gatewayPort;
     }
 
+    /** A service's own address, behind the gateway (content-service, comment-service, search-service). */
+    public String serviceUrl(String service) {
+        String variable = switch (service) {
+            case "content-service" -> "SPACES_CONTENT_PORT";
+            case "comment-service" -> "SPACES_COMMENT_PORT";
+            case "search-service" -> "SPACES_SEARCH_PORT";
+            default -> throw new IllegalArgumentException("no such service: " + service);
+        };
+        return "http://localhost:" + env.get(variable);
+    }
+
     public int keycloakPort() {
         return keycloakPort;
     }

@@ -26,6 +26,18 @@ public interface GatewayConfig {
     @WithDefault("2M")
     MemorySize maxBodySize();
 
+    /**
+     * Longest request target (path and query) accepted; longer ones are 414 problem+json. Vert.x's codec limit
+     * ({@code quarkus.http.limits.max-initial-line-length}) is set far above it and only backs it up: the codec
+     * answers a bare {@code HTTP/1.0 414} with no body, and Quarkus offers no hook to change that answer.
+     */
+    @WithDefault("8192")
+    int maxUrlLength();
+
+    /** Largest total size of the request's header fields (names and values); over it, 431 problem+json. */
+    @WithDefault("16K")
+    MemorySize maxHeaderSize();
+
     /** Proxies (CIDR) whose X-Forwarded-For is believed when finding the client address for rate limits. */
     List<String> trustedProxies();
 

@@ -100,6 +100,18 @@ public class EdgeRoutes {
                 headers.set(STRICT_TRANSPORT_SECURITY, strictTransportSecurity);
             }
         });
+        if (request.uri().length() > config.maxUrlLength()) {
+            refuse(request, 414, "uri-too-long", "URI too long", "The request's URL is " + request.uri().length()
+                    + " characters long; at most " + config.maxUrlLength() + " are accepted", Map.of());
+            return;
+        }
+        long headerSize = headerSize(request.headers());
+        if (headerSize > config.maxHeaderSize().asLongValue()) {
+            refuse(request, 431, "header-fields-too-large", "Request header fields too large", "The request's "
+                    + "header fields take " + headerSize + " bytes; at most " + config.maxHeaderSize().asLongValue()
+                    + " are accepted", Map.of());
+            return;
+        }
         long declared = ProxyForwarder.contentLength(request.headers());
         long limit = config.maxBodySize().asLongValue();
         if (declared > limit) {
@@ -168,6 +180,15 @@ public class EdgeRoutes {
         closing.put("Connection", "close");
         problems.send(request, status, type, title, detail, closing);
         request.resume();
+    }
+
+    /** As the codec counts them: each field's name and value, plus ": " and CRLF. */
+    static long headerSize(MultiMap headers) {
+        long size = 0;
+        for (Map.Entry<String, String> header : headers) {
+            size += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return size;
     }
 
     private void rejectOversize(HttpServerRequest request, long declared) {

@@ -11,7 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
 import java.time.Duration;
@@ -29,9 +29,10 @@ public class ReindexResource {
 
     /** 202 with the job; follow {@code Location} for progress. */
     @POST
-    public Response start() {
+    public RestResponse<ReindexStatus> start() {
         ReindexJob job = reindex.start();
-        return Response.accepted(status(job)).location(URI.create("/api/v1/search/reindex/" + job.id())).build();
+        return RestResponse.ResponseBuilder.accepted(status(job))
+                .location(URI.create("/api/v1/search/reindex/" + job.id())).build();
     }
 
     @GET
