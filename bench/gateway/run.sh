@@ -119,15 +119,8 @@ install_tools() {
   NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 }
 
-pick_jdk() { # as ./spaces does: JAVA_HOME if it is 21+, else Temurin 25/21, else any 21+ JDK
-  for dir in ${JAVA_HOME:-} /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 /usr/lib/jvm/*; do
-    [ -x "$dir/bin/java" ] || continue
-    local major
-    major=$("$dir/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' | cut -d. -f1)
-    if [ -n "$major" ] && [ "$major" -ge 21 ]; then echo "$dir"; return 0; fi
-  done
-  die "needs a JDK 21 or newer (set JAVA_HOME)"
-}
+# shellcheck source=.ci/jdk.sh
+source "$ROOT/.ci/jdk.sh" # pick_jdk, as ./spaces chooses
 
 CONTENT_APP="$ROOT/content-service/target/quarkus-app"
 GATEWAY_APP="$ROOT/gateway/target/quarkus-app"
@@ -285,7 +278,7 @@ x_cache() { curl -s -o /dev/null -D - "$1" | tr -d '\r' | awk -F': ' 'tolower($1
 
 # ---------------------------------------------------------------- run
 install_tools
-JAVA_HOME=$(pick_jdk); export JAVA_HOME
+JAVA_HOME=$(pick_jdk) || exit 1; export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
 CONTENT_JVM_OPTS=(-Dpolyglot.engine.WarnInterpreterOnly=false --enable-native-access=ALL-UNNAMED)
 GATEWAY_JVM_OPTS=(--enable-native-access=ALL-UNNAMED)
