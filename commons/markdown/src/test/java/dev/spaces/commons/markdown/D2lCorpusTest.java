@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(SharedPipeline.class)
 class D2lCorpusTest {
 
-    private static final Path CORPUS = Path.of(System.getProperty("spaces.shared.dir", "../../shared"), "corpus", "d2l-zh");
+    private static final Path CORPUS = Path.of(System.getProperty("spaces.shared.dir", "../../../shared"), "corpus", "d2l-zh");
 
     private static final AtomicInteger FORMULAS = new AtomicInteger();
     private static final AtomicInteger SCANNED = new AtomicInteger();

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedPipeline.class)
 class TexFastPathTest {
 
-    private static final Path CORPUS = Path.of(System.getProperty("spaces.shared.dir", "../../shared"), "corpus", "d2l-zh");
+    private static final Path CORPUS = Path.of(System.getProperty("spaces.shared.dir", "../../../shared"), "corpus", "d2l-zh");
 
     private static KatexEngine engine;
     private static KatexContext katex;
