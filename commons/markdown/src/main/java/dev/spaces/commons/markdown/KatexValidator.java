@@ -1,5 +1,7 @@
 package dev.spaces.commons.markdown;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +38,14 @@ final class KatexValidator implements AutoCloseable {
     private final ScheduledExecutorService watchdog;
     private final ThreadLocal<KatexContext> threadContext = new ThreadLocal<>();
     private final Set<KatexContext> openContexts = ConcurrentHashMap.newKeySet();
-    private final LruCache<String, Optional<TexError>> results = new LruCache<>(CACHE_ENTRIES);
+    /**
+     * Bounded by count (Caffeine's size eviction keeps the formulas used often, not merely lately); its upkeep runs on
+     * the calling thread, so no pool thread outside this validator's loader ever touches it.
+     */
+    private final Cache<String, Optional<TexError>> results = Caffeine.newBuilder()
+            .maximumSize(CACHE_ENTRIES)
+            .executor(Runnable::run)
+            .build();
     /** Checks queued or running, so that a formula repeated in a document (or across documents) is parsed once. */
     private final Map<String, CompletableFuture<Optional<TexError>>> inFlight = new ConcurrentHashMap<>();
     private KatexEngine engine;
@@ -63,7 +72,7 @@ final class KatexValidator implements AutoCloseable {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         String key = formula.mode().wireName() + ':' + formula.tex();
-        Optional<TexError> known = results.get(key);
+        Optional<TexError> known = results.getIfPresent(key);
         if (known != null) {
             return CompletableFuture.completedFuture(known);
         }
