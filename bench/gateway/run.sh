@@ -119,41 +119,35 @@ install_tools() {
   NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 }
 
-pick_jdk() { # as ./spaces does: JAVA_HOME if it is 21+, else Temurin 25/21, else any 21+ JDK
-  for dir in ${JAVA_HOME:-} /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 /usr/lib/jvm/*; do
-    [ -x "$dir/bin/java" ] || continue
-    local major
-    major=$("$dir/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' | cut -d. -f1)
-    if [ -n "$major" ] && [ "$major" -ge 21 ]; then echo "$dir"; return 0; fi
-  done
-  die "needs a JDK 21 or newer (set JAVA_HOME)"
-}
+# shellcheck source=.ci/jdk.sh
+source "$ROOT/.ci/jdk.sh" # pick_jdk, as ./spaces chooses
 
 CONTENT_APP="$ROOT/content-service/target/quarkus-app"
 GATEWAY_APP="$ROOT/gateway/target/quarkus-app"
-stale() { # a packaged app is stale when missing or older than its module's or commons' sources
+PG_JAR="$ROOT/commons/postgres/target/spaces-local-postgres.jar" # its dependencies in target/lib
+stale() { # a packaged app is stale when missing or older than its module's or the commons libraries' sources
   local app=$1 module=$2
   [ -f "$app/quarkus-run.jar" ] || return 0
-  [ -n "$(find "$module/src" "$module/pom.xml" commons/src commons/pom.xml pom.xml -newer "$app/quarkus-run.jar" -print -quit)" ]
+  [ -n "$(find "$module/src" "$module/pom.xml" commons/*/src commons/*/pom.xml commons/pom.xml pom.xml -newer "$app/quarkus-run.jar" -print -quit)" ]
 }
 
 build() {
   case "$BUILD" in
     never) ;;
     always) log "building content-service and gateway…"
-            ./mvnw -B -q ${BENCH_MVN_OPTS:-} -pl content-service,gateway -am package -DskipTests ;;
-    *) if stale "$CONTENT_APP" content-service || stale "$GATEWAY_APP" gateway; then
+            ./mvnw -B -q ${BENCH_MVN_OPTS:-} -pl commons/postgres,content-service,gateway -am package -DskipTests ;;
+    *) if stale "$CONTENT_APP" content-service || stale "$GATEWAY_APP" gateway || [ ! -f "$PG_JAR" ]; then
          log "building content-service and gateway (sources changed since the last build)…"
-         ./mvnw -B -q ${BENCH_MVN_OPTS:-} -pl content-service,gateway -am package -DskipTests
+         ./mvnw -B -q ${BENCH_MVN_OPTS:-} -pl commons/postgres,content-service,gateway -am package -DskipTests
        fi ;;
   esac
-  [ -f "$CONTENT_APP/quarkus-run.jar" ] && [ -f "$GATEWAY_APP/quarkus-run.jar" ] || die "packaged apps missing"
+  [ -f "$CONTENT_APP/quarkus-run.jar" ] && [ -f "$GATEWAY_APP/quarkus-run.jar" ] && [ -f "$PG_JAR" ] || die "packaged apps missing"
 }
 
 # ---------------------------------------------------------------- services
 start_backend() {
   log "PostgreSQL on port $PG_PORT…"
-  start postgres "$JAVA" -cp "$CONTENT_APP/lib/main/*" dev.spaces.commons.postgres.LocalPostgres "$WORK/postgres" \
+  start postgres "$JAVA" -cp "$PG_JAR:${PG_JAR%/*}/lib/*" dev.spaces.commons.postgres.LocalPostgres "$WORK/postgres" \
     "$PG_PORT" spaces_content
   wait_for postgres "grep -q 'PostgreSQL ready' '$WORK/postgres.log'" 180
 
@@ -285,7 +279,7 @@ x_cache() { curl -s -o /dev/null -D - "$1" | tr -d '\r' | awk -F': ' 'tolower($1
 
 # ---------------------------------------------------------------- run
 install_tools
-JAVA_HOME=$(pick_jdk); export JAVA_HOME
+JAVA_HOME=$(pick_jdk) || exit 1; export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
 CONTENT_JVM_OPTS=(-Dpolyglot.engine.WarnInterpreterOnly=false --enable-native-access=ALL-UNNAMED)
 GATEWAY_JVM_OPTS=(--enable-native-access=ALL-UNNAMED)

@@ -152,7 +152,9 @@ for target in "${TARGETS[@]}"; do
   esac
 done
 python3 bench/start/stub.py "$STUB_PORT" & PIDS+=($!)
-"$JAVA" -Dspaces.home="$WORK" -cp "$ROOT/content-service/target/quarkus-app/lib/main/*" dev.spaces.commons.postgres.LocalPostgres \
+PG_JAR="$ROOT/commons/postgres/target/spaces-local-postgres.jar" # its dependencies in target/lib
+[ -f "$PG_JAR" ] || die "commons/postgres is not packaged"
+"$JAVA" -Dspaces.home="$WORK" -cp "$PG_JAR:${PG_JAR%/*}/lib/*" dev.spaces.commons.postgres.LocalPostgres \
   "$WORK/postgres" "$PG_PORT" spaces_content spaces_comment floor >"$WORK/logs/postgres.log" 2>&1 & PIDS+=($!)
 for _ in $(seq 600); do grep -q 'PostgreSQL ready' "$WORK/logs/postgres.log" && break; sleep 0.2; done
 grep -q 'PostgreSQL ready' "$WORK/logs/postgres.log" || die "PostgreSQL did not start (see $WORK/logs/postgres.log)"

@@ -10,6 +10,7 @@ import dev.spaces.comment.repository.OutboxRelayRepository.PendingEvent;
 import dev.spaces.commons.outbox.OutboxEvent;
 import dev.spaces.commons.outbox.OutboxStore;
 import dev.spaces.commons.outbox.PgNotificationListener;
+import dev.spaces.commons.outbox.RetrySchedule;
 import dev.spaces.commons.outbox.WakeupLoop;
 import dev.spaces.commons.webhooks.StandardWebhooks;
 import io.agroal.api.AgroalDataSource;
@@ -57,7 +58,7 @@ public class EventRelay {
     private final EventRelayConfig config;
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
-    private final Backoff backoff;
+    private final RetrySchedule backoff;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private final Counter delivered;
@@ -79,7 +80,8 @@ public class EventRelay {
         this.config = config;
         this.dataSource = dataSource;
         this.json = json;
-        this.backoff = Backoff.of(config.backoff());
+        this.backoff = RetrySchedule.doubling("spaces.events.relay.backoff", config.backoff().initial(),
+                config.backoff().max(), config.backoff().jitter());
         registry.gauge("spaces.comment.events.pending", pending);
         this.delivered = Counter.builder("spaces.comment.events.delivered")
                 .description("Events content-service accepted").register(registry);

@@ -1,5 +1,6 @@
 package dev.spaces.content.service;
 
+import dev.spaces.commons.outbox.RetrySchedule;
 import dev.spaces.content.client.WebhookSender;
 import dev.spaces.content.client.WebhookSender.Outcome;
 import dev.spaces.content.config.WebhookConfig;
@@ -33,6 +34,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
     private final WebhookSender sender;
     private final WebhookConfig config;
     private final RetrySchedule schedule;
+    private final Duration budget;
     private final String owner;
     private final Semaphore slots;
     private final ExecutorService workers;
@@ -42,7 +44,9 @@ public final class DeliveryDispatcher implements AutoCloseable {
         this.ledger = ledger;
         this.sender = sender;
         this.config = config;
-        this.schedule = RetrySchedule.of(config);
+        this.schedule = RetrySchedule.finite("spaces.webhooks.retry-schedule", config.retrySchedule(),
+                config.retryJitter());
+        this.budget = schedule.budget(config.totalTimeout());
         this.owner = owner;
         this.slots = new Semaphore(config.concurrency());
         this.workers = Executors.newFixedThreadPool(config.concurrency(),
@@ -125,7 +129,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
         String error = outcome.error() != null ? outcome.error() : "the receiver answered " + outcome.statusCode();
         boolean holdQueue = outcome.refused() || outcome.receiverUnavailable();
         ledger.failed(subscription, delivery.id(), attemptedAt, outcome.statusCode(), error, outcome.durationMs(),
-                retryIn, holdQueue, schedule.budget());
+                retryIn, holdQueue, budget);
         return !holdQueue;
     }
 
