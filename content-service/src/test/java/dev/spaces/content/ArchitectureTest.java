@@ -30,14 +30,20 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
-    /** The records clients see are plain data: they may use each other, nothing else of this service. */
+    /**
+     * The types clients see are plain data (records, enums for fixed values): they may use each other, nothing
+     * else of this service.
+     */
     @Test
     void apiRecordsStandAlone() {
         classes()
                 .that().resideInAPackage("dev.spaces.content..api..")
                 .should().onlyDependOnClassesThat(resideOutsideOfPackage("dev.spaces.content..")
                         .or(resideInAnyPackage("dev.spaces.content..api..")))
-                .andShould().beRecords()
+                .check(MAIN);
+        classes()
+                .that().resideInAPackage("dev.spaces.content..api..")
+                .should().beRecords().orShould().beEnums()
                 .check(MAIN);
     }
 
@@ -59,7 +65,8 @@ class ArchitectureTest {
     @Test
     void featuresDoNotCallTheHub() {
         noClasses()
-                .that().resideInAPackage("dev.spaces.content..").and().resideOutsideOfPackage("dev.spaces.content.webhook..")
+                .that().resideInAPackage("dev.spaces.content..")
+                .and().resideOutsideOfPackage("dev.spaces.content.webhook..")
                 .should().dependOnClassesThat().resideInAPackage("dev.spaces.content.webhook..")
                 .check(MAIN);
     }

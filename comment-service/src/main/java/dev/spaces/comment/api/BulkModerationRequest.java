@@ -1,4 +1,4 @@
-package dev.spaces.comment.rest.dto;
+package dev.spaces.comment.api;
 
 import dev.spaces.commons.validation.CleanText;
 import jakarta.validation.constraints.NotEmpty;

@@ -1,4 +1,4 @@
-package dev.spaces.comment.rest.dto;
+package dev.spaces.comment.api;
 
 import java.time.Instant;
 
