@@ -1,4 +1,4 @@
-package dev.spaces.search.rest.dto;
+package dev.spaces.search.api;
 
 import java.time.Instant;
 
