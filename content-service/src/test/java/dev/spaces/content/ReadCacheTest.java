@@ -1,7 +1,7 @@
 package dev.spaces.content;
 
-import dev.spaces.content.rest.PublicReadCache;
-import dev.spaces.content.service.ContentGeneration;
+import dev.spaces.content.readcache.ContentGeneration;
+import dev.spaces.content.readcache.rest.PublicReadCache;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;

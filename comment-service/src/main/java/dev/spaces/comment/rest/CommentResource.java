@@ -1,11 +1,11 @@
 package dev.spaces.comment.rest;
 
 import dev.spaces.comment.config.CommentConfig;
-import dev.spaces.comment.rest.dto.CommentCreateRequest;
-import dev.spaces.comment.rest.dto.CommentResponse;
-import dev.spaces.comment.rest.dto.CommentThreadPage;
-import dev.spaces.comment.rest.dto.CommentUpdateRequest;
-import dev.spaces.comment.rest.dto.RecentComment;
+import dev.spaces.comment.api.CommentCreateRequest;
+import dev.spaces.comment.api.CommentResponse;
+import dev.spaces.comment.api.CommentThreadPage;
+import dev.spaces.comment.api.CommentUpdateRequest;
+import dev.spaces.comment.api.RecentComment;
 import dev.spaces.comment.service.CommentService;
 import dev.spaces.commons.http.ClientAddresses;
 import dev.spaces.commons.http.PublicCache;

@@ -1,7 +1,7 @@
 package dev.spaces.comment.rest;
 
-import dev.spaces.comment.rest.dto.MemberResponse;
-import dev.spaces.comment.rest.dto.MemberUpdateRequest;
+import dev.spaces.comment.api.MemberResponse;
+import dev.spaces.comment.api.MemberUpdateRequest;
 import dev.spaces.comment.service.MemberService;
 import dev.spaces.commons.security.CurrentCaller;
 import io.quarkus.security.Authenticated;

@@ -3,7 +3,7 @@ package dev.spaces.comment.service;
 import dev.spaces.comment.domain.Comment;
 import dev.spaces.comment.domain.CommentStatus;
 import dev.spaces.comment.domain.Member;
-import dev.spaces.comment.rest.dto.CommentResponse;
+import dev.spaces.comment.api.CommentResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.spaces.comment.service;
 
 import dev.spaces.comment.domain.Comment;
-import dev.spaces.comment.rest.dto.CommentResponse;
+import dev.spaces.comment.api.CommentResponse;
 
 import java.util.ArrayList;
 import java.util.HashMap;

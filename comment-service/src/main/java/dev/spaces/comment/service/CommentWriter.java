@@ -6,7 +6,7 @@ import dev.spaces.comment.domain.Comment;
 import dev.spaces.comment.domain.CommentStatus;
 import dev.spaces.comment.domain.Member;
 import dev.spaces.comment.repository.CommentRepository;
-import dev.spaces.comment.rest.dto.CommentCreateRequest;
+import dev.spaces.comment.api.CommentCreateRequest;
 import dev.spaces.commons.markdown.RenderedDocument;
 import dev.spaces.commons.problem.ProblemException;
 import dev.spaces.commons.security.Caller;

@@ -1,10 +1,10 @@
 package dev.spaces.content.webhooks;
 
 import dev.spaces.commons.webhooks.StandardWebhooks;
-import dev.spaces.content.config.WebhookConfig;
-import dev.spaces.content.service.RetentionService;
-import dev.spaces.content.service.RetentionService.Policy;
-import dev.spaces.content.service.RetentionService.Report;
+import dev.spaces.content.webhook.WebhookConfig;
+import dev.spaces.content.webhook.retention.RetentionService.Policy;
+import dev.spaces.content.webhook.retention.RetentionService.Report;
+import dev.spaces.content.webhook.retention.RetentionService;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;

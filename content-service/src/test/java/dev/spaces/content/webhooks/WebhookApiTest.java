@@ -1,6 +1,6 @@
 package dev.spaces.content.webhooks;
 
-import dev.spaces.content.events.WebhookEventType;
+import dev.spaces.content.webhook.WebhookEventType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterEach;

@@ -2,7 +2,7 @@ package dev.spaces.search.rest;
 
 import dev.spaces.commons.problem.ProblemException;
 import dev.spaces.search.domain.ReindexJob;
-import dev.spaces.search.rest.dto.ReindexStatus;
+import dev.spaces.search.api.ReindexStatus;
 import dev.spaces.search.service.ReindexService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -1,8 +1,8 @@
 package dev.spaces.search.rest;
 
-import dev.spaces.search.rest.dto.FormulaResult;
-import dev.spaces.search.rest.dto.SearchResult;
-import dev.spaces.search.rest.dto.Suggestions;
+import dev.spaces.search.api.FormulaResult;
+import dev.spaces.search.api.SearchResult;
+import dev.spaces.search.api.Suggestions;
 import dev.spaces.commons.http.EntityTags;
 import dev.spaces.search.service.Answer;
 import dev.spaces.search.service.SearchService;

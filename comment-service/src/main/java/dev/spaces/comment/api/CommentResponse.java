@@ -1,0 +1,25 @@
+package dev.spaces.comment.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.spaces.commons.markdown.MathFormula;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A comment in a thread. Replies nest to depth 3; deeper ones sit under their depth-3 ancestor with
+ * {@code replyTo} naming the comment they answer. {@code status} appears only when not approved (the author's
+ * own pending comment, or the moderation queue).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CommentResponse(long id, long articleId, Long parentId, ReplyTo replyTo, CommentAuthor author,
+                              String bodyHtml, List<MathFormula> formulas, Instant createdAt, Instant editedAt,
+                              int votes, Boolean voted, boolean pinned, boolean deleted, String status,
+                              String holdReason, List<CommentResponse> replies) {
+
+    public record ReplyTo(long id, String displayName) {
+    }
+
+    public record CommentAuthor(Long id, String displayName, List<String> badges) {
+    }
+}

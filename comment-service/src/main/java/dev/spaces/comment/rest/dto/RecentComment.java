@@ -1,7 +1,0 @@
-package dev.spaces.comment.rest.dto;
-
-import java.time.Instant;
-
-public record RecentComment(long id, long articleId, String articleTitle, String author, String excerpt,
-                            Instant createdAt) {
-}

@@ -1,0 +1,5 @@
+package dev.spaces.content.article;
+
+public enum ArticleStatus {
+    DRAFT, SCHEDULED, PUBLISHED, ARCHIVED
+}

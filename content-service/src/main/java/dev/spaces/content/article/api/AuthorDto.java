@@ -1,0 +1,4 @@
+package dev.spaces.content.article.api;
+
+public record AuthorDto(String id, String name) {
+}

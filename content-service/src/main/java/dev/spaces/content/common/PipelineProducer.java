@@ -1,0 +1,23 @@
+package dev.spaces.content.common;
+
+import dev.spaces.commons.markdown.MarkdownPipeline;
+import dev.spaces.commons.markdown.PipelineSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+
+/** One shared Markdown/LaTeX pipeline (it pools the LaTeX parser instances). */
+public class PipelineProducer {
+
+    @Produces
+    @ApplicationScoped
+    MarkdownPipeline pipeline(ContentConfig config) {
+        PipelineSettings defaults = PipelineSettings.defaults();
+        return new MarkdownPipeline(new PipelineSettings(config.excerptMaxChars(), defaults.formulaTimeout(),
+                defaults.maxFormulaLength(), defaults.validatorPoolSize()));
+    }
+
+    void close(@Disposes MarkdownPipeline pipeline) {
+        pipeline.close();
+    }
+}

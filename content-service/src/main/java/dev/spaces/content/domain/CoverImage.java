@@ -1,5 +1,0 @@
-package dev.spaces.content.domain;
-
-/** An illustration shown with the article (URL may be absent for imported captions). */
-public record CoverImage(String url, String caption, String alt) {
-}

@@ -1,5 +1,0 @@
-package dev.spaces.content.domain;
-
-public enum DeliveryStatus {
-    PENDING, DELIVERED, FAILED
-}

@@ -1,4 +1,0 @@
-package dev.spaces.content.rest.dto;
-
-public record ArchiveEntry(int year, int month, long count) {
-}

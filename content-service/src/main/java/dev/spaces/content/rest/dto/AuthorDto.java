@@ -1,4 +1,0 @@
-package dev.spaces.content.rest.dto;
-
-public record AuthorDto(String id, String name) {
-}

@@ -1,0 +1,165 @@
+package dev.spaces.content.taxonomy.rest;
+
+import dev.spaces.commons.http.PublicCache;
+import dev.spaces.commons.security.CurrentCaller;
+import dev.spaces.commons.validation.Slug;
+import dev.spaces.content.taxonomy.TaxonomyService;
+import dev.spaces.content.taxonomy.api.ArchiveEntry;
+import dev.spaces.content.taxonomy.api.CategoryRequest;
+import dev.spaces.content.taxonomy.api.CategoryResponse;
+import dev.spaces.content.taxonomy.api.SeriesRequest;
+import dev.spaces.content.taxonomy.api.SeriesResponse;
+import dev.spaces.content.taxonomy.api.TagRequest;
+import dev.spaces.content.taxonomy.api.TagResponse;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+
+/** Categories, tags (the tag cloud), series and the month archive; changes are for editors and admins. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Taxonomy")
+public class TaxonomyResource {
+
+    private final TaxonomyService taxonomy;
+    private final CurrentCaller caller;
+
+    public TaxonomyResource(TaxonomyService taxonomy, CurrentCaller caller) {
+        this.taxonomy = taxonomy;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/categories")
+    @PublicCache
+    @Operation(summary = "Categories with their published article counts")
+    public List<CategoryResponse> categories() {
+        return taxonomy.categories();
+    }
+
+    @POST
+    @Path("/categories")
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    public RestResponse<CategoryResponse> createCategory(@NotNull @Valid CategoryRequest request) {
+        CategoryResponse created = taxonomy.createCategory(caller.get(), request);
+        return RestResponse.ResponseBuilder.<CategoryResponse>created(URI.create("/api/v1/categories/" + created.slug())).entity(created).build();
+    }
+
+    @PUT
+    @Path("/categories/{slug}")
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    public CategoryResponse updateCategory(@PathParam("slug") @Slug String slug, @NotNull @Valid CategoryRequest request) {
+        return taxonomy.updateCategory(caller.get(), slug, request);
+    }
+
+    @DELETE
+    @Path("/categories/{slug}")
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Delete an empty category (409 while articles use it)")
+    public void deleteCategory(@PathParam("slug") @Slug String slug) {
+        taxonomy.deleteCategory(caller.get(), slug);
+    }
+
+    @GET
+    @Path("/tags")
+    @PublicCache
+    @Operation(summary = "Tag cloud: tags with published article counts, most used first")
+    public List<TagResponse> tags() {
+        return taxonomy.tags();
+    }
+
+    @POST
+    @Path("/tags")
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    public RestResponse<TagResponse> createTag(@NotNull @Valid TagRequest request) {
+        TagResponse created = taxonomy.createTag(caller.get(), request);
+        return RestResponse.ResponseBuilder.<TagResponse>created(URI.create("/api/v1/tags/" + created.slug())).entity(created).build();
+    }
+
+    @PUT
+    @Path("/tags/{slug}")
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    public TagResponse updateTag(@PathParam("slug") @Slug String slug, @NotNull @Valid TagRequest request) {
+        return taxonomy.updateTag(caller.get(), slug, request);
+    }
+
+    @DELETE
+    @Path("/tags/{slug}")
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Delete a tag and remove it from its articles")
+    public void deleteTag(@PathParam("slug") @Slug String slug) {
+        taxonomy.deleteTag(caller.get(), slug);
+    }
+
+    @GET
+    @Path("/series")
+    @PublicCache
+    @Operation(summary = "Series with their published part counts")
+    public List<SeriesResponse> series() {
+        return taxonomy.seriesList();
+    }
+
+    @GET
+    @Path("/series/{slug}")
+    @PublicCache
+    @Operation(summary = "A series with its published parts in reading order")
+    public SeriesResponse seriesBySlug(@PathParam("slug") @Slug String slug) {
+        return taxonomy.seriesBySlug(slug);
+    }
+
+    @POST
+    @Path("/series")
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    public RestResponse<SeriesResponse> createSeries(@NotNull @Valid SeriesRequest request) {
+        SeriesResponse created = taxonomy.createSeries(caller.get(), request);
+        return RestResponse.ResponseBuilder.<SeriesResponse>created(URI.create("/api/v1/series/" + created.slug())).entity(created).build();
+    }
+
+    @PUT
+    @Path("/series/{slug}")
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    public SeriesResponse updateSeries(@PathParam("slug") @Slug String slug, @NotNull @Valid SeriesRequest request) {
+        return taxonomy.updateSeries(caller.get(), slug, request);
+    }
+
+    @DELETE
+    @Path("/series/{slug}")
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    public void deleteSeries(@PathParam("slug") @Slug String slug) {
+        taxonomy.deleteSeries(caller.get(), slug);
+    }
+
+    @GET
+    @Path("/archive")
+    @PublicCache
+    @Operation(summary = "Published article counts per month, newest first (site time zone)")
+    public List<ArchiveEntry> archive() {
+        return taxonomy.archive();
+    }
+}

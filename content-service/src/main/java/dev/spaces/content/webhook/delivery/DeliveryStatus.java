@@ -1,0 +1,5 @@
+package dev.spaces.content.webhook.delivery;
+
+public enum DeliveryStatus {
+    PENDING, DELIVERED, FAILED
+}

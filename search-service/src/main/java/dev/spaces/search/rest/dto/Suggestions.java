@@ -1,9 +1,0 @@
-package dev.spaces.search.rest.dto;
-
-import java.util.List;
-
-public record Suggestions(String query, List<Suggestion> suggestions) {
-
-    public record Suggestion(long id, String slug, String title) {
-    }
-}
