@@ -12,27 +12,43 @@ import org.jose4j.lang.UnresolvableKeyException;
  */
 public enum TokenRejection {
 
-    MALFORMED("it is not a well-formed signed JWT"),
-    SIGNATURE("its signature does not verify with the identity provider's keys"),
-    ISSUER("it was issued by another issuer than the one this service trusts"),
-    AUDIENCE("it is not meant for this API (audience)"),
-    EXPIRED("it has expired"),
-    NOT_YET_VALID("it is not valid yet"),
-    /** The token may be fine but could not be checked: the identity provider's keys are out of reach. */
-    UNVERIFIABLE("it could not be checked now (the identity provider's keys are unavailable)");
+    MALFORMED(Problem.PREFIX + "it is not a well-formed signed JWT"),
+    SIGNATURE(Problem.PREFIX + "its signature does not verify with the identity provider's keys"),
+    ISSUER(Problem.PREFIX + "it was issued by another issuer than the one this service trusts"),
+    AUDIENCE(Problem.PREFIX + "it is not meant for this API (audience)"),
+    EXPIRED(Problem.PREFIX + "it has expired"),
+    NOT_YET_VALID(Problem.PREFIX + "it is not valid yet"),
+    /**
+     * The token may be fine but could not be checked: the identity provider's keys are out of reach (Keycloak not up
+     * yet). Not the client's fault, so not a 401 ({@link #tokenAtFault}): 503, to be retried.
+     */
+    UNVERIFIABLE("The bearer token could not be checked now: the identity provider's keys are unavailable");
 
     /** What every 401 for a presented token starts with (the gateway's and the services' alike). */
-    public static final String PREFIX = "The bearer token is not valid: ";
+    public static final String PREFIX = Problem.PREFIX;
 
-    private final String reason;
+    /** Seconds a client should wait before retrying an {@link #UNVERIFIABLE} token. */
+    public static final int RETRY_AFTER_SECONDS = 5;
 
-    TokenRejection(String reason) {
-        this.reason = reason;
+    private final String detail;
+
+    TokenRejection(String detail) {
+        this.detail = detail;
     }
 
     /** The problem's {@code detail}, e.g. "The bearer token is not valid: it has expired". */
     public String detail() {
-        return PREFIX + reason;
+        return detail;
+    }
+
+    /** The token failed a check (401); else it could not be checked (503). */
+    public boolean tokenAtFault() {
+        return this != UNVERIFIABLE;
+    }
+
+    /** Enum constants cannot read their own class's static fields in their arguments. */
+    private static final class Problem {
+        static final String PREFIX = "The bearer token is not valid: ";
     }
 
     /**

@@ -38,6 +38,14 @@ class TokenRejectionTest {
     }
 
     @Test
+    void anIdentityProviderOutOfReachIsNoFaultOfTheToken() {
+        TokenRejection rejection = TokenRejection.of(new AuthenticationFailedException(
+                new io.quarkus.oidc.OIDCException("OIDC Server is not available")));
+        assertThat(rejection).isEqualTo(TokenRejection.UNVERIFIABLE);
+        assertThat(rejection.tokenAtFault()).isFalse();
+    }
+
+    @Test
     void aFailureWithoutAParsedTokenIsMalformed() {
         assertThat(TokenRejection.of(new AuthenticationFailedException())).isEqualTo(TokenRejection.MALFORMED);
     }
@@ -47,7 +55,8 @@ class TokenRejectionTest {
         assertThat(TokenRejection.ISSUER.detail())
                 .isEqualTo("The bearer token is not valid: it was issued by another issuer than the one this service trusts");
         for (TokenRejection rejection : TokenRejection.values()) {
-            assertThat(rejection.detail()).startsWith(TokenRejection.PREFIX).doesNotContain("http", "kid", "Exception");
+            assertThat(rejection.detail()).startsWith("The bearer token ").doesNotContain("http", "kid", "Exception");
+            assertThat(rejection.detail().startsWith(TokenRejection.PREFIX)).isEqualTo(rejection.tokenAtFault());
         }
     }
 

@@ -130,6 +130,13 @@ public class EdgeRoutes {
         request.pause(); // the body waits for the proxy (or is dropped) while the token is checked
         authenticator.authenticate(request.getHeader("Authorization")).onComplete(ar -> {
             EdgeCaller caller = ar.succeeded() ? ar.result() : EdgeCaller.rejected(TokenRejection.UNVERIFIABLE);
+            if (caller.invalid() && !caller.rejection().tokenAtFault()) {
+                // Keycloak's keys out of reach: the token may be fine, so retry rather than sign in again
+                refuse(request, 503, "identity-provider-unavailable", "Service unavailable",
+                        caller.rejection().detail(),
+                        Map.of("Retry-After", String.valueOf(TokenRejection.RETRY_AFTER_SECONDS)));
+                return;
+            }
             if (caller.invalid() || (route.requiresToken() && !caller.authenticated())) {
                 // the detail names the check that failed (issuer, audience, expiry, signature, malformed), as the
                 // services' 401s do (commons TokenRejection)
