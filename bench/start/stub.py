@@ -32,6 +32,8 @@ class Handler(BaseHTTPRequestHandler):
             self.answer(HEALTH)
         elif self.path.startswith("/q/openapi"):
             self.answer(OPENAPI)
+        elif self.path.startswith("/certs"):
+            self.answer({"keys": []})  # the realm's JWKS, fetched by quarkus-oidc at start
         else:
             self.answer({"status": "UP", "checks": []})
 

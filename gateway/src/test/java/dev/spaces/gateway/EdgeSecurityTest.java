@@ -1,10 +1,13 @@
 package dev.spaces.gateway;
 
+import dev.spaces.commons.security.TokenRejection;
 import dev.spaces.commons.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.Test;
 
+import java.security.KeyPairGenerator;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -22,17 +25,24 @@ import static org.hamcrest.Matchers.nullValue;
 class EdgeSecurityTest extends GatewayTest {
 
     @Test
-    void invalidTokensStopAtTheEdge() {
+    void invalidTokensStopAtTheEdge() throws Exception {
         String foreign = Jwt.issuer("https://evil.example").subject("mallory").audience("spaces-api")
                 .expiresIn(3600).sign(); // signed with the test key, but the wrong issuer
         String expired = Jwt.issuer(TestTokens.ISSUER).subject("sub-alice").audience("spaces-api")
                 .expiresAt(System.currentTimeMillis() / 1000 - 3600).sign();
         String wrongAudience = Jwt.issuer(TestTokens.ISSUER).subject("sub-alice").audience("other-api")
                 .expiresIn(3600).sign();
-        for (String token : new String[]{"not-a-jwt", foreign, expired, wrongAudience}) {
+        String forged = Jwt.issuer(TestTokens.ISSUER).subject("sub-alice").audience("spaces-api")
+                .expiresIn(3600).sign(KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate());
+        Map<String, TokenRejection> tokens = Map.of("not-a-jwt", TokenRejection.MALFORMED,
+                foreign, TokenRejection.ISSUER, expired, TokenRejection.EXPIRED,
+                wrongAudience, TokenRejection.AUDIENCE, forged, TokenRejection.SIGNATURE);
+        for (var rejected : tokens.entrySet()) {
+            String token = rejected.getKey();
             client().auth().oauth2(token).get("/api/v1/articles/1")
                     .then().statusCode(401).contentType("application/problem+json")
                     .header("WWW-Authenticate", containsString("invalid_token"))
+                    .body("detail", org.hamcrest.Matchers.equalTo(rejected.getValue().detail()))
                     .body("requestId", notNullValue());
             client().auth().oauth2(token).contentType("application/json").body("{\"body\":\"hi\"}")
                     .post("/api/v1/articles/1/comments")

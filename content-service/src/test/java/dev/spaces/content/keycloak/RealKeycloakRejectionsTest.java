@@ -1,5 +1,6 @@
 package dev.spaces.content.keycloak;
 
+import dev.spaces.commons.security.TokenRejection;
 import dev.spaces.commons.testing.keycloak.AccessToken;
 import dev.spaces.commons.testing.keycloak.InjectKeycloak;
 import dev.spaces.commons.testing.keycloak.KeycloakServer;
@@ -16,8 +17,9 @@ import static dev.spaces.commons.testing.keycloak.KeycloakTestResource.REALM;
 import static dev.spaces.content.keycloak.ContentApi.createArticle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
-/** Tokens content-service must refuse (401) although Keycloak issued something token-shaped. */
+/** Tokens content-service must refuse (401, naming the failed check) although Keycloak issued something token-shaped. */
 @QuarkusTest
 @TestProfile(RealKeycloakProfile.class)
 class RealKeycloakRejectionsTest {
@@ -30,12 +32,13 @@ class RealKeycloakRejectionsTest {
         String masterToken = keycloak.adminToken();
         assertThat(AccessToken.parse(masterToken).issuer()).isEqualTo(keycloak.issuer("master"));
 
-        assertCreateRefused(masterToken);
+        // signed with the master realm's key, which the spaces realm's JWKS does not publish
+        assertCreateRefused(masterToken, TokenRejection.SIGNATURE);
     }
 
     @Test
     void garbageAndTamperedTokensAreRefused() {
-        assertCreateRefused("not-a-jwt");
+        assertCreateRefused("not-a-jwt", TokenRejection.MALFORMED);
 
         String[] parts = keycloak.passwordGrant(REALM, "spaces-cli", "alice", "alice").split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
@@ -44,7 +47,7 @@ class RealKeycloakRejectionsTest {
                 .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         assertThat(AccessToken.parse(promoted).realmRoles()).contains("admin");
 
-        assertCreateRefused(promoted);
+        assertCreateRefused(promoted, TokenRejection.SIGNATURE);
     }
 
     @Test
@@ -52,7 +55,7 @@ class RealKeycloakRejectionsTest {
         String token = keycloak.passwordGrant(REALM, "spaces-test-no-audience", "author", "author");
         assertThat(AccessToken.parse(token).audiences()).doesNotContain(AUDIENCE);
 
-        assertCreateRefused(token);
+        assertCreateRefused(token, TokenRejection.AUDIENCE);
     }
 
     @Test
@@ -63,10 +66,11 @@ class RealKeycloakRejectionsTest {
 
         Instant pastLeeway = claims.expiresAt().plusSeconds(RealKeycloakProfile.CLOCK_SKEW_SECONDS).plusMillis(500);
         await().until(() -> Instant.now().isAfter(pastLeeway));
-        assertCreateRefused(token);
+        assertCreateRefused(token, TokenRejection.EXPIRED);
     }
 
-    private static void assertCreateRefused(String token) {
-        createArticle(token, "Refused").statusCode(401);
+    /** 401, and the problem names the check the token failed. */
+    private static void assertCreateRefused(String token, TokenRejection rejection) {
+        createArticle(token, "Refused").statusCode(401).body("detail", equalTo(rejection.detail()));
     }
 }

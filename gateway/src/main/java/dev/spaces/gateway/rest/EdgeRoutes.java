@@ -1,6 +1,7 @@
 package dev.spaces.gateway.rest;
 
 import dev.spaces.commons.http.ClientAddresses;
+import dev.spaces.commons.security.TokenRejection;
 import dev.spaces.gateway.config.GatewayConfig;
 import dev.spaces.gateway.domain.EdgeCaller;
 import dev.spaces.gateway.domain.Route;
@@ -140,10 +141,19 @@ public class EdgeRoutes {
         ((HttpServerRequestInternal) request).context().putLocal(URL_PATH_TEMPLATE, route.template());
         request.pause(); // the body waits for the proxy (or is dropped) while the token is checked
         authenticator.authenticate(request.getHeader("Authorization")).onComplete(ar -> {
-            EdgeCaller caller = ar.succeeded() ? ar.result() : EdgeCaller.INVALID;
+            EdgeCaller caller = ar.succeeded() ? ar.result() : EdgeCaller.rejected(TokenRejection.UNVERIFIABLE);
+            if (caller.invalid() && !caller.rejection().tokenAtFault()) {
+                // Keycloak's keys out of reach: the token may be fine, so retry rather than sign in again
+                refuse(request, 503, "identity-provider-unavailable", "Service unavailable",
+                        caller.rejection().detail(),
+                        Map.of("Retry-After", String.valueOf(TokenRejection.RETRY_AFTER_SECONDS)));
+                return;
+            }
             if (caller.invalid() || (route.requiresToken() && !caller.authenticated())) {
+                // the detail names the check that failed (issuer, audience, expiry, signature, malformed), as the
+                // services' 401s do (commons TokenRejection)
                 refuse(request, 401, "unauthorized", "Unauthorized", caller.invalid()
-                                ? "The bearer token is not valid" : "A valid bearer token is required",
+                                ? caller.rejection().detail() : "A valid bearer token is required",
                         Map.of("WWW-Authenticate", caller.invalid() ? "Bearer error=\"invalid_token\"" : "Bearer"));
                 return;
             }

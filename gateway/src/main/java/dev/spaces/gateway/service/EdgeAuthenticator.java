@@ -1,105 +1,92 @@
 package dev.spaces.gateway.service;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.spaces.commons.security.TokenRejection;
+import dev.spaces.commons.security.VerifiedTokens;
 import dev.spaces.gateway.domain.EdgeCaller;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.jwt.auth.principal.JWTParser;
-import io.smallrye.jwt.auth.principal.ParseException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
-import java.time.Clock;
-import java.time.Duration;
-
 /**
- * Validates bearer tokens at the edge with the same smallrye-jwt settings the services use (Keycloak JWKS,
- * issuer, audience), so a forged or expired token never reaches a service. The services validate again.
+ * Validates bearer tokens at the edge with quarkus-oidc and the settings the services use (Keycloak JWKS, issuer,
+ * audience, expiry), so a forged, foreign or expired token never reaches a service. The services validate again.
  *
- * <p>A token that validated is remembered, exactly as presented, until its {@code exp} (at most
- * {@link #REMEMBER_AT_MOST}): a member's app sends the same token with every request for its whole lifetime, and
- * checking its RSA signature again each time, on a worker thread and back, was most of the edge's cost per signed-in
- * request. Nothing is learned from it that the token itself does not say; a token that failed is never remembered.
+ * <p>A token that validated is remembered until its {@code exp} ({@link VerifiedTokens}, the platform's one token
+ * memo): a member's app sends the same token with every request for its whole lifetime. quarkus-oidc checks without
+ * blocking (the JWKS is fetched on the event loop's HTTP client), so a first check no longer hops to a worker thread.
  */
 @ApplicationScoped
 public class EdgeAuthenticator {
 
     private static final Logger LOG = Logger.getLogger(EdgeAuthenticator.class);
     private static final String BEARER = "bearer ";
-    /** Access tokens live minutes; the bound only keeps a token without {@code exp} from being trusted for long. */
-    static final Duration REMEMBER_AT_MOST = Duration.ofMinutes(10);
-    private static final int REMEMBERED_TOKENS = 4096;
 
-    private final JWTParser parser;
-    private final Vertx vertx;
-    private final Clock clock;
-    private final Cache<String, Verified> verified;
+    private final VerifiedTokens tokens;
     private final Counter remembered;
     private final Counter checked;
 
-    @Inject
-    public EdgeAuthenticator(JWTParser parser, Vertx vertx, MeterRegistry meters) {
-        this(parser, vertx, meters, Clock.systemUTC());
-    }
-
-    EdgeAuthenticator(JWTParser parser, Vertx vertx, MeterRegistry meters, Clock clock) {
-        this.parser = parser;
-        this.vertx = vertx;
-        this.clock = clock;
-        this.verified = Caffeine.newBuilder().maximumSize(REMEMBERED_TOKENS).build();
+    public EdgeAuthenticator(VerifiedTokens tokens, MeterRegistry meters) {
+        this.tokens = tokens;
         this.remembered = Counter.builder("spaces.gateway.token.validations").tag("result", "remembered")
                 .description("Bearer tokens accepted because they validated before (until their exp)").register(meters);
         this.checked = Counter.builder("spaces.gateway.token.validations").tag("result", "checked")
                 .description("Bearer tokens whose signature and claims were checked").register(meters);
     }
 
-    /** A token that validated, and until when it may be taken as valid without checking again. */
-    private record Verified(EdgeCaller caller, long validUntilMillis) {
-    }
-
-    /** The caller behind an Authorization header (absent header = anonymous; anything but a valid bearer = invalid). */
+    /**
+     * The caller behind an Authorization header: absent header = anonymous; a bearer token that validated = its
+     * subject; anything else = rejected, with the check it failed.
+     */
     public Future<EdgeCaller> authenticate(String authorization) {
         if (authorization == null) {
             return Future.succeededFuture(EdgeCaller.ANONYMOUS);
         }
         if (authorization.length() <= BEARER.length()
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Future.succeededFuture(EdgeCaller.INVALID);
+            return Future.succeededFuture(EdgeCaller.rejected(TokenRejection.MALFORMED));
         }
         String token = authorization.substring(BEARER.length()).strip();
-        Verified known = verified.getIfPresent(token);
+        SecurityIdentity known = tokens.recall(token);
         if (known != null) {
-            if (clock.millis() < known.validUntilMillis()) {
-                remembered.increment();
-                return Future.succeededFuture(known.caller());
-            }
-            verified.invalidate(token);
+            remembered.increment();
+            return Future.succeededFuture(caller(known));
         }
-        // Parsing may fetch the JWKS over the network (first use, key rotation): never on the event loop.
-        return vertx.executeBlocking(() -> verify(token), false);
+        checked.increment();
+        Context context = Vertx.currentContext();
+        Promise<EdgeCaller> result = Promise.promise();
+        tokens.verify(token).subscribe().with(
+                identity -> completeOn(context, result, caller(identity)),
+                failure -> {
+                    TokenRejection rejection = TokenRejection.of(failure);
+                    LOG.debugf("Rejected a bearer token at the edge: %s", rejection);
+                    completeOn(context, result, EdgeCaller.rejected(rejection));
+                });
+        return result.future();
     }
 
-    private EdgeCaller verify(String token) {
-        checked.increment();
-        try {
-            JsonWebToken jwt = parser.parse(token);
-            String subject = jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
-            if (subject == null) {
-                return EdgeCaller.INVALID;
-            }
-            EdgeCaller caller = new EdgeCaller(subject, false);
-            long bound = clock.millis() + REMEMBER_AT_MOST.toMillis();
-            long expires = jwt.getExpirationTime() > 0 ? jwt.getExpirationTime() * 1000 : bound;
-            verified.put(token, new Verified(caller, Math.min(expires, bound)));
-            return caller;
-        } catch (ParseException e) {
-            LOG.debugf("Rejected a bearer token at the edge: %s", e.getMessage());
-            return EdgeCaller.INVALID;
+    /**
+     * The request goes on on its own event loop (the proxy keeps one connection pool per loop): a check that had to
+     * fetch the JWKS completes on the HTTP client's loop, which may be another one.
+     */
+    private static void completeOn(Context context, Promise<EdgeCaller> result, EdgeCaller caller) {
+        if (context == null || Vertx.currentContext() == context) {
+            result.complete(caller);
+        } else {
+            context.runOnContext(v -> result.complete(caller));
         }
+    }
+
+    private static EdgeCaller caller(SecurityIdentity identity) {
+        String subject = identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
+                ? jwt.getSubject() : identity.getPrincipal().getName();
+        return subject == null || subject.isEmpty() ? EdgeCaller.rejected(TokenRejection.MALFORMED)
+                : new EdgeCaller(subject, null);
     }
 }

@@ -1,15 +1,16 @@
 package dev.spaces.gateway.service;
 
+import dev.spaces.commons.security.TokenRejection;
+import dev.spaces.commons.security.VerifiedTokens;
 import dev.spaces.commons.testing.MutableClock;
 import dev.spaces.commons.testing.TestTokens;
 import dev.spaces.gateway.UpstreamStubs;
 import dev.spaces.gateway.domain.EdgeCaller;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.oidc.TenantIdentityProvider;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.build.Jwt;
-import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,15 +21,13 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Valid tokens are remembered until their exp; anything else is checked every time. */
+/** Valid tokens are remembered until their exp; anything else is checked every time and says what failed. */
 @QuarkusTest
 @QuarkusTestResource(UpstreamStubs.class)
 class EdgeAuthenticatorTest {
 
     @Inject
-    JWTParser parser;
-    @Inject
-    Vertx vertx;
+    TenantIdentityProvider oidc;
 
     private final MutableClock clock = new MutableClock(Instant.now());
     private SimpleMeterRegistry meters;
@@ -37,7 +36,7 @@ class EdgeAuthenticatorTest {
     @BeforeEach
     void setUp() {
         meters = new SimpleMeterRegistry();
-        authenticator = new EdgeAuthenticator(parser, vertx, meters, clock);
+        authenticator = new EdgeAuthenticator(new VerifiedTokens(oidc, clock), meters);
     }
 
     @Test
@@ -50,7 +49,7 @@ class EdgeAuthenticatorTest {
         assertThat(count("checked")).isEqualTo(1);
         assertThat(count("remembered")).isEqualTo(2);
 
-        clock.advance(Duration.ofSeconds(121)); // past its exp: checked again (the parser, on real time, still accepts)
+        clock.advance(Duration.ofSeconds(121)); // past its exp: checked again (quarkus-oidc, on real time, accepts)
         assertThat(caller(token).subject()).isEqualTo("sub-alice");
         assertThat(count("checked")).isEqualTo(2);
     }
@@ -60,23 +59,24 @@ class EdgeAuthenticatorTest {
         String token = Jwt.issuer(TestTokens.ISSUER).subject("sub-bob").audience("spaces-api")
                 .expiresAt(clock.instant().getEpochSecond() + 3600).sign();
         caller(token);
-        clock.advance(EdgeAuthenticator.REMEMBER_AT_MOST.plusSeconds(1));
+        clock.advance(VerifiedTokens.REMEMBER_AT_MOST.plusSeconds(1));
         caller(token);
         assertThat(count("checked")).as("the bound applies even before exp").isEqualTo(2);
     }
 
     @Test
-    void invalidTokensAreNeverRemembered() {
+    void invalidTokensAreNeverRememberedAndNameTheCheckTheyFailed() {
         String wrongAudience = Jwt.issuer(TestTokens.ISSUER).subject("sub-alice").audience("other-api")
                 .expiresIn(3600).sign();
         for (int i = 0; i < 3; i++) {
-            assertThat(caller(wrongAudience)).isEqualTo(EdgeCaller.INVALID);
-            assertThat(caller(wrongAudience + "x")).isEqualTo(EdgeCaller.INVALID);
+            assertThat(caller(wrongAudience)).isEqualTo(EdgeCaller.rejected(TokenRejection.AUDIENCE));
+            assertThat(caller(wrongAudience + "x").invalid()).isTrue();
         }
         assertThat(count("checked")).isEqualTo(6);
         assertThat(count("remembered")).isZero();
         assertThat(caller(null)).isEqualTo(EdgeCaller.ANONYMOUS);
-        assertThat(authenticator.authenticate("Basic YWxpY2U6YWxpY2U=").result()).isEqualTo(EdgeCaller.INVALID);
+        assertThat(authenticator.authenticate("Basic YWxpY2U6YWxpY2U=").result())
+                .isEqualTo(EdgeCaller.rejected(TokenRejection.MALFORMED));
     }
 
     private EdgeCaller caller(String token) {

@@ -3,6 +3,8 @@ package dev.spaces.commons.problem;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.spaces.commons.security.TokenRejection;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.AuthenticationRedirectException;
@@ -13,6 +15,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
@@ -87,12 +90,48 @@ public class ProblemMappers {
                 errors, null)).build();
     }
 
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
-            AuthenticationCompletionException.class, AuthenticationRedirectException.class})
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationCompletionException.class,
+            AuthenticationRedirectException.class})
     public Response unauthorized(UriInfo uri) {
         return respond(new Problem(type("unauthorized"), "Unauthorized", 401,
                 "A valid bearer token is required", instance(uri), null, null))
                 .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /**
+     * A presented bearer token that failed verification: the detail names the check it failed (issuer, audience,
+     * expiry, signature, malformed; {@link TokenRejection}), never the library's message, which may quote the
+     * expected issuer or key ids.
+     */
+    @ServerExceptionMapper
+    public Response tokenRejected(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+        if (headers == null || headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
+            return unauthorized(uri); // nothing was presented: nothing to name
+        }
+        TokenRejection rejection = TokenRejection.of(e);
+        if (!rejection.tokenAtFault()) {
+            return identityProviderUnavailable(uri);
+        }
+        LOG.debugf("Bearer token rejected (%s) on %s", rejection, uri == null ? "?" : uri.getPath());
+        return respond(new Problem(type("unauthorized"), "Unauthorized", 401, rejection.detail(), instance(uri),
+                null, null))
+                .header("WWW-Authenticate", "Bearer error=\"invalid_token\"").build();
+    }
+
+    /**
+     * quarkus-oidc could not reach the identity provider (Keycloak not up yet, keys unavailable): the token may be
+     * fine, so not a 401 but a 503 to retry; the service itself started and answers everything else.
+     */
+    @ServerExceptionMapper
+    public Response identityProviderUnreachable(OIDCException e, UriInfo uri) {
+        LOG.warnf("Bearer token not checked on %s: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
+        return identityProviderUnavailable(uri);
+    }
+
+    private Response identityProviderUnavailable(UriInfo uri) {
+        return respond(new Problem(type("identity-provider-unavailable"), "Service unavailable", 503,
+                TokenRejection.UNVERIFIABLE.detail(), instance(uri), null, null))
+                .header("Retry-After", String.valueOf(TokenRejection.RETRY_AFTER_SECONDS)).build();
     }
 
     @ServerExceptionMapper

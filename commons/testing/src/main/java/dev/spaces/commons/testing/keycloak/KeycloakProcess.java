@@ -44,8 +44,9 @@ final class KeycloakProcess {
                 "--http-host=127.0.0.1",
                 "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
-                // a fixed hostname makes the issuer the same whichever address a client used
-                "--hostname=http://127.0.0.1:" + httpPort)
+                // a fixed hostname makes the issuer the same whichever address a client used: tokens fetched through
+                // 127.0.0.1 carry the localhost issuer too, as with ./spaces (KeycloakServer.issuer)
+                "--hostname=" + KeycloakServer.HOSTNAME_URL_PREFIX + httpPort)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         // the caller's own Keycloak settings (KC_DB, KC_HOSTNAME, ...) must not leak into a test server

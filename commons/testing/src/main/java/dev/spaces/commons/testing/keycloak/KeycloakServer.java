@@ -23,6 +23,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class KeycloakServer implements AutoCloseable {
 
     public static final String HOME_PROPERTY = "spaces.keycloak.home";
+    /**
+     * Keycloak's fixed hostname, as {@code ./spaces} runs it: the issuer of every token, whichever address the client
+     * reached it by (the server listens on 127.0.0.1 only; {@link #baseUrl} is that address).
+     */
+    static final String HOSTNAME_URL_PREFIX = "http://localhost:";
 
     /** The first start of a fresh distribution also builds it (about a minute here); later starts are faster. */
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
@@ -31,14 +36,16 @@ public final class KeycloakServer implements AutoCloseable {
 
     private final KeycloakProcess process;
     private final String baseUrl;
+    private final String hostnameUrl;
     private final String adminPassword;
     private final Duration startupTime;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Thread shutdownHook = new Thread(this::stop, "keycloak-stop");
 
-    private KeycloakServer(KeycloakProcess process, String baseUrl, String adminPassword, Duration startupTime) {
+    private KeycloakServer(KeycloakProcess process, int port, String adminPassword, Duration startupTime) {
         this.process = process;
-        this.baseUrl = baseUrl;
+        this.baseUrl = "http://127.0.0.1:" + port;
+        this.hostnameUrl = HOSTNAME_URL_PREFIX + port;
         this.adminPassword = adminPassword;
         this.startupTime = startupTime;
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -64,19 +71,27 @@ public final class KeycloakServer implements AutoCloseable {
         Duration startupTime = Duration.ofNanos(System.nanoTime() - began);
         LOG.log(System.Logger.Level.INFO, "Keycloak ({0}) ready at {1} in {2} ms; log: {3}",
                 home.getFileName(), baseUrl, startupTime.toMillis(), process.log());
-        return new KeycloakServer(process, baseUrl, adminPassword, startupTime);
+        return new KeycloakServer(process, port, adminPassword, startupTime);
     }
 
+    /** Where the server listens: {@code http://127.0.0.1:<port>}. */
     public String baseUrl() {
         return baseUrl;
     }
 
-    public String issuer(String realm) {
-        return baseUrl + "/realms/" + realm;
+    /** The same server by its hostname, {@code http://localhost:<port>}: the base of every issuer. */
+    public String hostnameUrl() {
+        return hostnameUrl;
     }
 
+    /** The realm's issuer, the same for every token whichever address it was fetched through. */
+    public String issuer(String realm) {
+        return hostnameUrl + "/realms/" + realm;
+    }
+
+    /** The JWKS at the listening address (services fetch keys there; the address does not matter for keys). */
     public String jwksUrl(String realm) {
-        return issuer(realm) + "/protocol/openid-connect/certs";
+        return realmUrl(baseUrl, realm) + "/protocol/openid-connect/certs";
     }
 
     public Duration startupTime() {
@@ -85,7 +100,13 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** An access token for a user, through a client that allows direct access grants. */
     public String passwordGrant(String realm, String clientId, String username, String password) {
-        return token(realm, Map.of("grant_type", "password", "client_id", clientId,
+        return passwordGrantThrough(baseUrl, realm, clientId, username, password);
+    }
+
+    /** As {@link #passwordGrant}, asking Keycloak at another address of the same server (e.g. {@link #hostnameUrl}). */
+    public String passwordGrantThrough(String address, String realm, String clientId, String username,
+                                       String password) {
+        return token(address, realm, Map.of("grant_type", "password", "client_id", clientId,
                 "username", username, "password", password));
     }
 
@@ -129,8 +150,16 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** The token endpoint's access token for any grant (the browser flows use it for their code exchange). */
     String token(String realm, Map<String, String> grant) {
-        URI endpoint = URI.create(issuer(realm) + "/protocol/openid-connect/token");
+        return token(baseUrl, realm, grant);
+    }
+
+    private static String token(String address, String realm, Map<String, String> grant) {
+        URI endpoint = URI.create(realmUrl(address, realm) + "/protocol/openid-connect/token");
         return Http.json(Http.send(Http.formPost(endpoint, grant).build()), 200).get("access_token").asText();
+    }
+
+    private static String realmUrl(String address, String realm) {
+        return address + "/realms/" + realm;
     }
 
     private static Path distribution() {

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * A real Keycloak with the checked-in realm {@value #REALM} and its demo data, for services that verify bearer
- * tokens with smallrye-jwt: points the verification at the realm's JWKS, issuer and the {@value #AUDIENCE}
+ * tokens with quarkus-oidc: points the default tenant at the realm's JWKS, issuer and the {@value #AUDIENCE}
  * audience. Tests get the server through an {@link InjectKeycloak} field.
  *
  * <p>Init arg {@value #PARTIAL_IMPORTS}: comma-separated class-path resources, partial imports applied to the realm
@@ -49,10 +49,13 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
             server.stop();
             throw e;
         }
+        // the default OIDC tenant as in production (issuer and JWKS of the realm), instead of the test key
         return Map.of(
-                "mp.jwt.verify.publickey.location", server.jwksUrl(REALM),
-                "mp.jwt.verify.issuer", server.issuer(REALM),
-                "mp.jwt.verify.audiences", AUDIENCE);
+                "quarkus.oidc.public-key", "",
+                "quarkus.oidc.auth-server-url", server.issuer(REALM),
+                "quarkus.oidc.jwks-path", server.jwksUrl(REALM),
+                "quarkus.oidc.token.issuer", server.issuer(REALM),
+                "quarkus.oidc.token.audience", AUDIENCE);
     }
 
     @Override

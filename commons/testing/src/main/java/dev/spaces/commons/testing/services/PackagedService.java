@@ -82,7 +82,7 @@ public final class PackagedService implements AutoCloseable {
             }
             int listenPort = port > 0 ? port : freePort();
             environment.put(portVariable, String.valueOf(listenPort));
-            environment.putIfAbsent("SPACES_OIDC_JWKS_URL", TEST_PUBLIC_KEY.toAbsolutePath().toUri().toString());
+            environment.putIfAbsent("SPACES_OIDC_JWKS_URL", TestJwks.url(TEST_PUBLIC_KEY.toAbsolutePath()));
             environment.putIfAbsent("SPACES_OIDC_ISSUER", "https://issuer.spaces.test");
             environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             Path log = Path.of("target", "real-" + module + (port > 0 ? "-" + listenPort : "") + ".log");
