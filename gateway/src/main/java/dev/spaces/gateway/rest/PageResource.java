@@ -1,7 +1,7 @@
 package dev.spaces.gateway.rest;
 
 import dev.spaces.commons.problem.Problem;
-import dev.spaces.gateway.rest.dto.ArticlePage;
+import dev.spaces.gateway.api.ArticlePage;
 import dev.spaces.gateway.service.PageComposer;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;

@@ -8,7 +8,7 @@ import dev.spaces.gateway.client.UpstreamFailure;
 import dev.spaces.gateway.config.GatewayConfig;
 import dev.spaces.gateway.domain.RouteClass;
 import dev.spaces.gateway.domain.Upstream;
-import dev.spaces.gateway.rest.dto.ArticlePage;
+import dev.spaces.gateway.api.ArticlePage;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import jakarta.enterprise.context.ApplicationScoped;

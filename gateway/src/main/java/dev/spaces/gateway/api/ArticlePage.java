@@ -1,4 +1,4 @@
-package dev.spaces.gateway.rest.dto;
+package dev.spaces.gateway.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
