@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.spaces.comment.config.CommentConfig;
 import dev.spaces.commons.problem.ProblemException;
+import dev.spaces.comment.config.ClientsConfig;
+import dev.spaces.commons.client.CallGuards;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -12,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -34,16 +35,10 @@ public class ArticleLookup {
     private final Cache<Long, Optional<PublishedArticle>> cache;
     private final Map<Long, CompletableFuture<Optional<PublishedArticle>>> inFlight = new ConcurrentHashMap<>();
 
-    public ArticleLookup(@RestClient ContentClient content, CommentConfig config) {
+    public ArticleLookup(@RestClient ContentClient content, CommentConfig config, ClientsConfig clients) {
         this.content = content;
-        this.guard = Guard.create()
-                .withDescription("content-service article lookup")
-                .withTimeout().duration(3, ChronoUnit.SECONDS).done()
-                .withRetry().maxRetries(2).delay(100, ChronoUnit.MILLIS).jitter(50, ChronoUnit.MILLIS)
-                .retryOn(UpstreamUnavailable.class).done()
-                .withCircuitBreaker().requestVolumeThreshold(10).failureRatio(0.5).delay(5, ChronoUnit.SECONDS)
-                .failOn(UpstreamUnavailable.class).done()
-                .build();
+        this.guard = CallGuards.create("content-service article lookup", clients.contentLookup(),
+                UpstreamUnavailable.class);
         this.cache = Caffeine.newBuilder().expireAfterWrite(config.articleCacheTtl()).maximumSize(10_000).build();
     }
 

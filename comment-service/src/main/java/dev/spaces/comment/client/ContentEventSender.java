@@ -1,6 +1,7 @@
 package dev.spaces.comment.client;
 
-import dev.spaces.comment.config.EventRelayConfig;
+import dev.spaces.comment.config.ClientsConfig;
+import dev.spaces.commons.client.CallGuards;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
 /**
@@ -44,16 +44,9 @@ public class ContentEventSender {
     private final InternalEventsClient client;
     private final Guard guard;
 
-    public ContentEventSender(@RestClient InternalEventsClient client, EventRelayConfig config) {
+    public ContentEventSender(@RestClient InternalEventsClient client, ClientsConfig clients) {
         this.client = client;
-        this.guard = Guard.create()
-                .withDescription("content-service event intake")
-                .withTimeout().duration(config.timeout().toMillis(), ChronoUnit.MILLIS).done()
-                .withRetry().maxRetries(2).delay(200, ChronoUnit.MILLIS).jitter(100, ChronoUnit.MILLIS)
-                .retryOn(Unreachable.class).done()
-                .withCircuitBreaker().requestVolumeThreshold(5).failureRatio(0.8).delay(10, ChronoUnit.SECONDS)
-                .failOn(Unreachable.class).done()
-                .build();
+        this.guard = CallGuards.create("content-service event intake", clients.contentEvents(), Unreachable.class);
     }
 
     public Outcome send(String webhookId, long timestamp, String signature, String body) {

@@ -28,10 +28,6 @@ public interface EventRelayConfig {
     @WithDefault("PT1S")
     Duration pollInterval();
 
-    /** One HTTP attempt; the guard adds two quick retries on top. */
-    @WithDefault("PT5S")
-    Duration timeout();
-
     Backoff backoff();
 
     /** How long delivered and rejected outbox rows are kept; see {@code service.RetentionService}. */

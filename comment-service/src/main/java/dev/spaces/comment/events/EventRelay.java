@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spaces.comment.client.ContentEventSender;
 import dev.spaces.comment.client.ContentEventSender.Outcome;
+import dev.spaces.comment.config.ClientsConfig;
 import dev.spaces.comment.config.EventRelayConfig;
 import dev.spaces.comment.events.OutboxBatch.Verdict;
 import dev.spaces.comment.repository.OutboxRelayRepository.PendingEvent;
@@ -56,6 +57,8 @@ public class EventRelay {
     private final OutboxBatch batch;
     private final ContentEventSender sender;
     private final EventRelayConfig config;
+    /** One attempt to hand a batch over: it runs inside the transaction that locks the batch's rows. */
+    private final Duration sendTimeout;
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
     private final RetrySchedule backoff;
@@ -73,11 +76,12 @@ public class EventRelay {
     private WakeupLoop loop;
     private PgNotificationListener listener;
 
-    public EventRelay(OutboxBatch batch, ContentEventSender sender, EventRelayConfig config,
+    public EventRelay(OutboxBatch batch, ContentEventSender sender, EventRelayConfig config, ClientsConfig clients,
                       AgroalDataSource dataSource, ObjectMapper json, MeterRegistry registry) {
         this.batch = batch;
         this.sender = sender;
         this.config = config;
+        this.sendTimeout = clients.contentEvents().timeout();
         this.dataSource = dataSource;
         this.json = json;
         this.backoff = RetrySchedule.doubling("spaces.events.relay.backoff", config.backoff().initial(),
@@ -111,8 +115,9 @@ public class EventRelay {
             throw new IllegalStateException("spaces.events.relay.secret (SPACES_INTERNAL_EVENTS_SECRET) must be "
                     + "whsec_ followed by base64, like content-service's");
         }
-        if (config.timeout().compareTo(Duration.ofSeconds(20)) > 0) {
-            throw new IllegalStateException("spaces.events.relay.timeout must be at most 20s (it runs in a transaction)");
+        if (sendTimeout.compareTo(Duration.ofSeconds(20)) > 0) {
+            throw new IllegalStateException("spaces.clients.content-events.timeout must be at most 20s (a send runs in "
+                    + "the transaction that holds the batch's rows)");
         }
         state = "running";
         loop = new WakeupLoop("comment-event-relay", config.pollInterval(), this::runOnce).start();

@@ -1,5 +1,7 @@
 package dev.spaces.search.client;
 
+import dev.spaces.commons.client.CallGuards;
+import dev.spaces.search.config.ClientsConfig;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -7,7 +9,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -22,28 +23,14 @@ public class ContentDocuments {
     private final ContentClient content;
     /** Lookups for single events. */
     private final Guard documentLookups;
-    /**
-     * The bulk feed (reconcile). A breaker of its own: its window counts calls, not time, so failures of a reconcile
-     * while content-service was still starting stayed in a shared window for the next ten calls and then opened it
-     * on the first events of a later publish (seconds of publish → searchable while healthy).
-     */
+    /** The bulk feed (reconcile), with a breaker of its own (see {@link ClientsConfig#contentFeed()}). */
     private final Guard feed;
 
-    public ContentDocuments(@RestClient ContentClient content) {
+    public ContentDocuments(@RestClient ContentClient content, ClientsConfig clients) {
         this.content = content;
-        this.documentLookups = guard("content-service search documents");
-        this.feed = guard("content-service search feed");
-    }
-
-    private static Guard guard(String description) {
-        return Guard.create()
-                .withDescription(description)
-                .withTimeout().duration(10, ChronoUnit.SECONDS).done()
-                .withRetry().maxRetries(2).delay(100, ChronoUnit.MILLIS).jitter(50, ChronoUnit.MILLIS)
-                .retryOn(ContentUnavailable.class).done()
-                .withCircuitBreaker().requestVolumeThreshold(10).failureRatio(0.5).delay(5, ChronoUnit.SECONDS)
-                .failOn(ContentUnavailable.class).done()
-                .build();
+        this.documentLookups = CallGuards.create("content-service search documents", clients.contentDocuments(),
+                ContentUnavailable.class);
+        this.feed = CallGuards.create("content-service search feed", clients.contentFeed(), ContentUnavailable.class);
     }
 
     /** The current document, or empty when the article is not published (or does not exist). */
