@@ -192,6 +192,13 @@ public interface GatewayConfig {
         @WithDefault("PT1M")
         Duration refreshInterval();
 
+        /**
+         * How soon a service whose document the gateway does not have yet (it was down or starting when the gateway
+         * started) is asked again; until then the merged document lacks its operations.
+         */
+        @WithDefault("PT2S")
+        Duration missingRetryInterval();
+
         @WithDefault("PT3S")
         Duration fetchTimeout();
     }

@@ -35,6 +35,7 @@ public class OpenApiAggregator {
     private final Vertx vertx;
     private final Config mpConfig;
     private long timer = -1;
+    private long missingTimer = -1;
 
     public OpenApiAggregator(UpstreamClients clients, GatewayConfig config, Vertx vertx, Config mpConfig) {
         this.clients = clients;
@@ -46,11 +47,17 @@ public class OpenApiAggregator {
     void start(@Observes StartupEvent event) {
         refresh();
         timer = vertx.setPeriodic(config.openapi().refreshInterval().toMillis(), id -> refresh());
+        // a service that was not up when the gateway started would otherwise be missing from the merged document
+        // (and from every client generated from it) for a whole refresh interval
+        missingTimer = vertx.setPeriodic(config.openapi().missingRetryInterval().toMillis(), id -> refreshMissing());
     }
 
     void stop(@Observes ShutdownEvent event) {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
+        }
+        if (missingTimer >= 0) {
+            vertx.cancelTimer(missingTimer);
         }
     }
 
@@ -63,13 +70,26 @@ public class OpenApiAggregator {
     /** Fetches all documents again; parsing runs on a worker thread. */
     public void refresh() {
         for (Upstream upstream : Upstream.values()) {
-            clients.probe(upstream, "/q/openapi?format=json", config.openapi().fetchTimeout())
-                    .compose(reply -> reply.status() == 200
-                            ? vertx.executeBlocking(() -> parse(reply.body().getBytes()), false)
-                            : io.vertx.core.Future.failedFuture("answered " + reply.status()))
-                    .onSuccess(model -> DOCUMENTS.put(upstream, model))
-                    .onFailure(error -> LOG.debugf("OpenAPI of %s not refreshed: %s", upstream.id(), error.getMessage()));
+            fetch(upstream);
         }
+    }
+
+    /** Fetches the documents the gateway has never had. */
+    void refreshMissing() {
+        for (Upstream upstream : Upstream.values()) {
+            if (!DOCUMENTS.containsKey(upstream)) {
+                fetch(upstream);
+            }
+        }
+    }
+
+    private void fetch(Upstream upstream) {
+        clients.probe(upstream, "/q/openapi?format=json", config.openapi().fetchTimeout())
+                .compose(reply -> reply.status() == 200
+                        ? vertx.executeBlocking(() -> parse(reply.body().getBytes()), false)
+                        : io.vertx.core.Future.failedFuture("answered " + reply.status()))
+                .onSuccess(model -> DOCUMENTS.put(upstream, model))
+                .onFailure(error -> LOG.debugf("OpenAPI of %s not refreshed: %s", upstream.id(), error.getMessage()));
     }
 
     private OpenAPI parse(byte[] document) {
