@@ -67,6 +67,11 @@ public class OpenApiAggregator {
         return copy;
     }
 
+    /** Drops a service's document, as if the gateway had started while that service was down (tests). */
+    public static void forget(Upstream upstream) {
+        DOCUMENTS.remove(upstream);
+    }
+
     /** Fetches all documents again; parsing runs on a worker thread. */
     public void refresh() {
         for (Upstream upstream : Upstream.values()) {
