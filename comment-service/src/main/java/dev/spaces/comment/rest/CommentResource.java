@@ -82,7 +82,8 @@ public class CommentResource {
     @Path("/articles/{articleId}/comments")
     @Operation(summary = "Comment on a published article", description = "Members (guests only when enabled). The "
             + "answer's status says whether it is approved or waits for moderation.")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CommentResponse.class)))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = CommentResponse.class)))
     @APIResponse(responseCode = "429", description = "Rate limited; see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response post(@PathParam("articleId") long articleId, @NotNull @Valid CommentCreateRequest request,

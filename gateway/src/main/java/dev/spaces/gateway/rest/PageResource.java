@@ -35,7 +35,8 @@ public class PageResource {
             description = "Article (with series previous/next), approved comment count and related articles, fetched "
                     + "in parallel. A part that fails is left out and named in `degraded`; only a failing article fails "
                     + "the page.")
-    @APIResponse(responseCode = "200", description = "The composed article page", content = @Content(schema = @Schema(implementation = ArticlePage.class)))
+    @APIResponse(responseCode = "200", description = "The composed article page",
+            content = @Content(schema = @Schema(implementation = ArticlePage.class)))
     @APIResponse(responseCode = "404", description = "No such published article",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CompletionStage<Response> page(@PathParam("id") @Min(1) long id,

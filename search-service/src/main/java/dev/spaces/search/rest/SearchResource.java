@@ -39,7 +39,8 @@ public class SearchResource {
     }
 
     @GET
-    @APIResponse(responseCode = "200", description = "The matching articles, best first", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The matching articles, best first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SearchResult.class)))
     public Uni<Response> search(@QueryParam("q") String q, @QueryParam("category") String category,
                                 @QueryParam("tag") String tag, @QueryParam("series") String series,
@@ -52,7 +53,8 @@ public class SearchResource {
 
     @GET
     @Path("/formulas")
-    @APIResponse(responseCode = "200", description = "Articles with a matching formula", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "Articles with a matching formula",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = FormulaResult.class)))
     public Uni<Response> formulas(@QueryParam("latex") String latex, @QueryParam("page") Integer page,
                                   @QueryParam("size") Integer size, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -61,7 +63,8 @@ public class SearchResource {
 
     @GET
     @Path("/suggest")
-    @APIResponse(responseCode = "200", description = "Suggestions", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "Suggestions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Suggestions.class)))
     public Uni<Response> suggest(@QueryParam("q") String q, @QueryParam("size") Integer size,
                                  @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {

@@ -129,7 +129,8 @@ public class ArticleResource {
     @PublicCache
     @Operation(summary = "Article by id", description = "Full article: HTML, formulas, series navigation, tags, "
             + "category, reads and citation link. Unpublished articles are 404 unless the caller may edit them.")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
     @APIResponse(responseCode = "404", description = "No such published article",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ArticleResponse get(@PathParam("id") long id) {
@@ -203,8 +204,8 @@ public class ArticleResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<ArticleResponse> create(@NotNull @Valid ArticleCreateRequest request, @Context UriInfo uri) {
         ArticleResponse created = articles.create(caller.get(), request);
-        return RestResponse.ResponseBuilder.<ArticleResponse>created(URI.create("/api/v1/articles/" + created.id())).entity(created)
-                .tag(versionTag(created)).build();
+        return RestResponse.ResponseBuilder.<ArticleResponse>created(URI.create("/api/v1/articles/" + created.id()))
+                .entity(created).tag(versionTag(created)).build();
     }
 
     @PUT

@@ -5,6 +5,8 @@ import dev.spaces.commons.http.PageResponse;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import java.net.URI;
+
 /**
  * Response shapes more than one feature's resources answer with, so every list pages and caches alike. Typed
  * ({@link RestResponse}), so that the OpenAPI document names each answer's schema.
@@ -18,6 +20,11 @@ public final class Responses {
     public static <T> RestResponse<PageResponse<T>> page(PageResponse<T> result, UriInfo uri) {
         return RestResponse.ResponseBuilder.ok(result).header("Link", PageLinks.header(uri, result))
                 .header("X-Total-Count", result.total()).build();
+    }
+
+    /** 201 with the new resource's address in {@code Location} and the resource as the body. */
+    public static <T> RestResponse<T> created(String location, T entity) {
+        return RestResponse.ResponseBuilder.<T>created(URI.create(location)).entity(entity).build();
     }
 
     /** Indexers read right after an event; a shared cache must not hand them an older copy. */

@@ -1,5 +1,6 @@
 package dev.spaces.content.taxonomy.rest;
 
+import dev.spaces.content.common.rest.Responses;
 import dev.spaces.commons.http.PublicCache;
 import dev.spaces.commons.security.CurrentCaller;
 import dev.spaces.commons.validation.Slug;
@@ -28,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.List;
 
 /** Categories, tags (the tag cloud), series and the month archive; changes are for editors and admins. */
@@ -60,7 +60,7 @@ public class TaxonomyResource {
     @SecurityRequirement(name = "jwt")
     public RestResponse<CategoryResponse> createCategory(@NotNull @Valid CategoryRequest request) {
         CategoryResponse created = taxonomy.createCategory(caller.get(), request);
-        return RestResponse.ResponseBuilder.<CategoryResponse>created(URI.create("/api/v1/categories/" + created.slug())).entity(created).build();
+        return Responses.created("/api/v1/categories/" + created.slug(), created);
     }
 
     @PUT
@@ -94,7 +94,7 @@ public class TaxonomyResource {
     @SecurityRequirement(name = "jwt")
     public RestResponse<TagResponse> createTag(@NotNull @Valid TagRequest request) {
         TagResponse created = taxonomy.createTag(caller.get(), request);
-        return RestResponse.ResponseBuilder.<TagResponse>created(URI.create("/api/v1/tags/" + created.slug())).entity(created).build();
+        return Responses.created("/api/v1/tags/" + created.slug(), created);
     }
 
     @PUT
@@ -136,7 +136,7 @@ public class TaxonomyResource {
     @SecurityRequirement(name = "jwt")
     public RestResponse<SeriesResponse> createSeries(@NotNull @Valid SeriesRequest request) {
         SeriesResponse created = taxonomy.createSeries(caller.get(), request);
-        return RestResponse.ResponseBuilder.<SeriesResponse>created(URI.create("/api/v1/series/" + created.slug())).entity(created).build();
+        return Responses.created("/api/v1/series/" + created.slug(), created);
     }
 
     @PUT

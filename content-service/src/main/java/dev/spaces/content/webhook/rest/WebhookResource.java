@@ -43,7 +43,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -79,12 +78,13 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Subscribe a URL to event types", description = "The response carries the whsec_ signing "
             + "secret; it is shown this once. URLs must be http(s) and resolve to public addresses only.")
-    @APIResponse(responseCode = "201", description = "Created; the secret is shown this once", content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
+    @APIResponse(responseCode = "201", description = "Created; the secret is shown this once",
+            content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
     @APIResponse(responseCode = "422", description = "Invalid URL (including refused targets) or unknown event type",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<WebhookResponse> create(@NotNull @Valid WebhookRequest request) {
         WebhookResponse created = webhooks.create(request);
-        return RestResponse.ResponseBuilder.<WebhookResponse>created(URI.create("/api/v1/webhooks/" + created.id())).entity(created).build();
+        return Responses.created("/api/v1/webhooks/" + created.id(), created);
     }
 
     @GET
@@ -131,7 +131,8 @@ public class WebhookResource {
     @POST
     @Path("/{id}/ping")
     @Operation(summary = "Send a webhook.ping event to this subscription")
-    @APIResponse(responseCode = "202", description = "Queued", content = @Content(schema = @Schema(implementation = DeliveryResponse.class)))
+    @APIResponse(responseCode = "202", description = "Queued",
+            content = @Content(schema = @Schema(implementation = DeliveryResponse.class)))
     public RestResponse<DeliveryResponse> ping(@PathParam("id") long id) {
         DeliveryResponse queued = webhooks.ping(id);
         relay.wakeDispatcher();
@@ -155,7 +156,8 @@ public class WebhookResource {
     @POST
     @Path("/{id}/deliveries/{deliveryId}/redeliver")
     @Operation(summary = "Queue a delivered or failed delivery again (same webhook-id, fresh retry schedule)")
-    @APIResponse(responseCode = "202", description = "Queued", content = @Content(schema = @Schema(implementation = DeliveryResponse.class)))
+    @APIResponse(responseCode = "202", description = "Queued",
+            content = @Content(schema = @Schema(implementation = DeliveryResponse.class)))
     public RestResponse<DeliveryResponse> redeliver(@PathParam("id") long id, @PathParam("deliveryId") long deliveryId) {
         DeliveryResponse queued = webhooks.redeliver(id, deliveryId);
         relay.wakeDispatcher();
