@@ -1,8 +1,7 @@
 package dev.spaces.content;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import dev.spaces.commons.testing.LayerRules;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
@@ -14,37 +13,21 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * How content-service's packages may depend on each other. Features ({@code article}, {@code taxonomy},
  * {@code feed}, …) keep service, repository and entities in {@code <feature>}, their request/response records in
  * {@code <feature>.api} and their JAX-RS classes in {@code <feature>.rest}; the event hub lives in
- * {@code webhook..}. (Plain JUnit tests calling the rules: surefire runs them like any other test.)
+ * {@code webhook..}. The layering every service keeps is {@link LayerRules}; the event hub's rules are its own.
  */
 class ArchitectureTest {
 
-    private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.spaces.content");
+    private static final String SERVICE = "dev.spaces.content";
+    private static final JavaClasses MAIN = LayerRules.mainClasses(SERVICE);
 
-    /** Layers point down: services, repositories and entities never see the HTTP layer (DTOs live in api). */
     @Test
     void nothingOutsideRestDependsOnRest() {
-        noClasses()
-                .that().resideInAPackage("dev.spaces.content..").and().resideOutsideOfPackage("..rest..")
-                .should().dependOnClassesThat().resideInAPackage("dev.spaces.content..rest..")
-                .check(MAIN);
+        LayerRules.nothingOutsideRestDependsOnRest(MAIN, SERVICE);
     }
 
-    /**
-     * The types clients see are plain data (records, enums for fixed values): they may use each other, nothing
-     * else of this service.
-     */
     @Test
     void apiRecordsStandAlone() {
-        classes()
-                .that().resideInAPackage("dev.spaces.content..api..")
-                .should().onlyDependOnClassesThat(resideOutsideOfPackage("dev.spaces.content..")
-                        .or(resideInAnyPackage("dev.spaces.content..api..")))
-                .check(MAIN);
-        classes()
-                .that().resideInAPackage("dev.spaces.content..api..")
-                .should().beRecords().orShould().beEnums()
-                .check(MAIN);
+        LayerRules.apiRecordsStandAlone(MAIN, SERVICE);
     }
 
     /**

@@ -1,48 +1,22 @@
 package dev.spaces.search;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import dev.spaces.commons.testing.LayerRules;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
-/**
- * How search-service's packages may depend on each other: the HTTP layer ({@code rest}) sits on top, the records it
- * exchanges with clients live in {@code api}, below both it and the services that build them. (Plain JUnit tests
- * calling the rules: surefire runs them like any other test.)
- */
+/** How search-service's packages may depend on each other: the layering every service keeps ({@link LayerRules}). */
 class ArchitectureTest {
 
-    private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.spaces.search");
+    private static final String SERVICE = "dev.spaces.search";
+    private static final JavaClasses MAIN = LayerRules.mainClasses(SERVICE);
 
-    /** Layers point down: services, clients, repositories and entities never see the HTTP layer. */
     @Test
     void nothingOutsideRestDependsOnRest() {
-        noClasses()
-                .that().resideInAPackage("dev.spaces.search..").and().resideOutsideOfPackage("..rest..")
-                .should().dependOnClassesThat().resideInAPackage("dev.spaces.search..rest..")
-                .check(MAIN);
+        LayerRules.nothingOutsideRestDependsOnRest(MAIN, SERVICE);
     }
 
-    /**
-     * The types clients see are plain data (records, enums for fixed values): they may use each other and
-     * commons, nothing else of this service.
-     */
     @Test
     void apiRecordsStandAlone() {
-        classes()
-                .that().resideInAPackage("dev.spaces.search.api..")
-                .should().onlyDependOnClassesThat(resideOutsideOfPackage("dev.spaces.search..")
-                        .or(resideInAnyPackage("dev.spaces.search.api..")))
-                .check(MAIN);
-        classes()
-                .that().resideInAPackage("dev.spaces.search.api..")
-                .should().beRecords().orShould().beEnums()
-                .check(MAIN);
+        LayerRules.apiRecordsStandAlone(MAIN, SERVICE);
     }
 }
