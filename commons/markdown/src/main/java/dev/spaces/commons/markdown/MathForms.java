@@ -17,11 +17,12 @@ public enum MathForms {
 
     /**
      * A formula as {@link MathHtmlRenderer} writes it, after sanitizing: the container, the MathML, and in it the
-     * annotation, whose text the sanitizer has escaped (so it holds no {@code <}).
+     * annotation, whose text the sanitizer has escaped: it holds no {@code <} but the empty comments the sanitizer puts
+     * between two braces (so that no two opening braces in a row reach a template engine), which stay: they are not text.
      */
     private static final Pattern FORMULA = Pattern.compile(
             "(<(span|div) class=\"math (inline|display)\">)<math\\b[^>]*>(?:(?!</math>).)*?"
-                    + "<annotation encoding=\"application/x-tex\">([^<]*)</annotation></semantics></math>",
+                    + "<annotation encoding=\"application/x-tex\">((?:[^<]|<!-- -->)*)</annotation></semantics></math>",
             Pattern.DOTALL);
 
     /** The form named by a query parameter ({@code mathml} or {@code tex}, any case); null for anything else. */

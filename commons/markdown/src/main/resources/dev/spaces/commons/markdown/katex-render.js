@@ -158,10 +158,19 @@ class Writer {
     }
 
     node(node, context) {
+        // KaTeX's tree (katex.min.js mangles class names, so nodes are told apart by their fields): MathNode has a
+        // type; TextNode a text; SpaceNode a width and maybe a space character; DocumentFragment only children
         if (node.type === undefined) {
-            // a TextNode (or KaTeX's SpaceNode, which has a character of its own)
-            this.text += escapeText(typeof node.text === 'string' ? this.variant(node.text, context.variant)
-                : node.character || '');
+            if (typeof node.text === 'string') {
+                this.text += escapeText(this.variant(node.text, context.variant));
+            } else if (typeof node.width === 'number') {
+                this.text += node.character ? '<mtext>' + escapeText(node.character) + '</mtext>'
+                    : '<mspace width="' + escapeAttribute(node.width + 'em') + '"></mspace>';
+            } else {
+                for (const child of node.children || []) {
+                    this.node(child, context);
+                }
+            }
             return;
         }
         switch (node.type) {
