@@ -1,7 +1,7 @@
 package dev.spaces.comment.api;
 
-import dev.spaces.commons.markdown.MathForms;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.spaces.commons.markdown.MathForms;
 import dev.spaces.commons.markdown.MathFormula;
 
 import java.time.Instant;

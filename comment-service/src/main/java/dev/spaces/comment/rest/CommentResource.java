@@ -1,17 +1,17 @@
 package dev.spaces.comment.rest;
 
-import dev.spaces.comment.config.CommentConfig;
 import dev.spaces.comment.api.CommentCreateRequest;
 import dev.spaces.comment.api.CommentResponse;
 import dev.spaces.comment.api.CommentThreadPage;
 import dev.spaces.comment.api.CommentUpdateRequest;
 import dev.spaces.comment.api.RecentComment;
+import dev.spaces.comment.config.CommentConfig;
 import dev.spaces.comment.service.CommentService;
 import dev.spaces.commons.http.ClientAddresses;
 import dev.spaces.commons.http.PublicCache;
+import dev.spaces.commons.markdown.MathFormParam;
 import dev.spaces.commons.problem.Problem;
 import dev.spaces.commons.problem.ProblemException;
-import dev.spaces.commons.markdown.MathFormParam;
 import dev.spaces.commons.security.CurrentCaller;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,11 +1,11 @@
 package dev.spaces.comment.rest;
 
-import dev.spaces.comment.domain.CommentStatus;
 import dev.spaces.comment.api.AuditEntry;
 import dev.spaces.comment.api.BulkModerationRequest;
 import dev.spaces.comment.api.CommentEditResponse;
 import dev.spaces.comment.api.CommentResponse;
 import dev.spaces.comment.api.ModerationRequest;
+import dev.spaces.comment.domain.CommentStatus;
 import dev.spaces.comment.service.CommentRenderer;
 import dev.spaces.comment.service.ModerationService;
 import dev.spaces.commons.http.PageResponse;

@@ -1,9 +1,9 @@
 package dev.spaces.content.article.api;
 
-import dev.spaces.commons.markdown.MathForms;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.spaces.commons.http.Versioned;
 import dev.spaces.commons.markdown.FormulaDiagnostic;
+import dev.spaces.commons.markdown.MathForms;
 import dev.spaces.commons.markdown.MathFormula;
 
 import java.time.Instant;

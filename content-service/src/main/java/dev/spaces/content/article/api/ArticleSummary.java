@@ -1,7 +1,7 @@
 package dev.spaces.content.article.api;
 
-import dev.spaces.commons.markdown.MathForms;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.spaces.commons.markdown.MathForms;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.spaces.content.article.api;
 
-import dev.spaces.commons.markdown.MathForms;
 import dev.spaces.commons.markdown.FormulaDiagnostic;
+import dev.spaces.commons.markdown.MathForms;
 import dev.spaces.commons.markdown.MathFormula;
 
 import java.util.List;

@@ -1,7 +1,6 @@
 package dev.spaces.content.article.rest;
 
 import dev.spaces.commons.markdown.MathFormParam;
-import jakarta.ws.rs.BeanParam;
 import dev.spaces.commons.markdown.RenderedDocument;
 import dev.spaces.commons.security.CurrentCaller;
 import dev.spaces.content.article.ArticleService;
@@ -14,6 +13,7 @@ import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
