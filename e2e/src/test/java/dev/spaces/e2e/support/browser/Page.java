@@ -107,15 +107,18 @@ public final class Page implements AutoCloseable {
     /** The smallest box holding every laid-out element that matches (e.g. all parts of a formula, even where they
      * overflow a container that clips or scrolls them); {@link Box#NONE} when none is laid out. */
     public Box extent(String selector) {
-        List<Box> boxes = boxes(selector).stream().filter(b -> !b.isEmpty()).toList();
-        if (boxes.isEmpty()) {
-            return Box.NONE;
-        }
-        double left = boxes.stream().mapToDouble(Box::x).min().orElseThrow();
-        double top = boxes.stream().mapToDouble(Box::y).min().orElseThrow();
-        double right = boxes.stream().mapToDouble(Box::right).max().orElseThrow();
-        double bottom = boxes.stream().mapToDouble(b -> b.y() + b.height()).max().orElseThrow();
-        return new Box(left, top, right - left, bottom - top);
+        return union(boxes(selector).stream().filter(b -> !b.isEmpty()).toList());
+    }
+
+    /** An element's box and the extent of what it holds (its descendants' boxes), e.g. a formula in a container
+     * that scrolls it: {@code extent.width > box.width} means the content overflows the box. */
+    public record Contents(Box box, Box extent) {
+    }
+
+    /** {@link Contents} of every element that matches, in document order. */
+    public List<Contents> contents(String selector) {
+        return nodeIds(selector).stream().map(id -> new Contents(box(id), union(
+                descendants(id).stream().map(this::box).filter(b -> !b.isEmpty()).toList()))).toList();
     }
 
     public Layout layout() {
@@ -148,11 +151,21 @@ public final class Page implements AutoCloseable {
 
     /** Runs JavaScript in the page ({@link Scripts#ON} only: with it off, read the page with the CDP methods). */
     public Object script(String javascript, Object... args) {
+        requireScripts();
+        return driver.executeScript(javascript, args);
+    }
+
+    /** Runs asynchronous JavaScript: it ends by calling {@code arguments[arguments.length - 1]} (ON only). */
+    public Object scriptAsync(String javascript, Object... args) {
+        requireScripts();
+        return driver.executeAsyncScript(javascript, args);
+    }
+
+    private void requireScripts() {
         if (scripts != Scripts.ON) {
-            throw new IllegalStateException("this page runs without JavaScript; use count/boxes/layout");
+            throw new IllegalStateException("this page runs without JavaScript; use count/boxes/contents/layout");
         }
         select();
-        return driver.executeScript(javascript, args);
     }
 
     /** Waits for a condition on the page (never a fixed sleep); fails with what was last seen. */
@@ -196,6 +209,11 @@ public final class Page implements AutoCloseable {
         return ((List<?>) found.get("nodeIds")).stream().map(id -> ((Number) id).longValue()).toList();
     }
 
+    private List<Long> descendants(long nodeId) {
+        Map<String, Object> found = cdp("DOM.querySelectorAll", Map.of("nodeId", nodeId, "selector", "*"));
+        return ((List<?>) found.get("nodeIds")).stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
     private Box box(long nodeId) {
         Map<String, Object> model;
         try {
@@ -206,6 +224,17 @@ public final class Page implements AutoCloseable {
         List<?> border = (List<?>) model.get("border"); // x1,y1 … x4,y4, clockwise from the top left
         return new Box(number(border.get(0)), number(border.get(1)), number(model.get("width")),
                 number(model.get("height")));
+    }
+
+    private static Box union(List<Box> boxes) {
+        if (boxes.isEmpty()) {
+            return Box.NONE;
+        }
+        double left = boxes.stream().mapToDouble(Box::x).min().orElseThrow();
+        double top = boxes.stream().mapToDouble(Box::y).min().orElseThrow();
+        double right = boxes.stream().mapToDouble(Box::right).max().orElseThrow();
+        double bottom = boxes.stream().mapToDouble(b -> b.y() + b.height()).max().orElseThrow();
+        return new Box(left, top, right - left, bottom - top);
     }
 
     @SuppressWarnings("unchecked")
