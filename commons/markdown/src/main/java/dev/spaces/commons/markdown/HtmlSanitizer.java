@@ -10,12 +10,32 @@ import org.owasp.html.PolicyFactory;
 /**
  * The allow-lists rendered HTML passes through. Raw HTML in Markdown reaches this point unfiltered, so everything not
  * listed here (scripts, event handlers, style, {@code javascript:} and {@code data:} URLs) is dropped.
+ * <p>
+ * Both policies allow the MathML the formula renderer writes, and nothing more: the elements of MathML Core that
+ * KaTeX produces (no {@code maction}, {@code annotation-xml}, {@code mglyph}, {@code menclose}, {@code semantics}
+ * other than with a TeX annotation), their presentation attributes with value patterns, and inline styles made of a
+ * few layout properties with values that cannot hold a URL, a function or an escape. This also applies to MathML a
+ * writer types as raw HTML. The sanitizer escapes every {@code <} in text and drops every element that switches the
+ * HTML parser into raw text ({@code style}, {@code script}, {@code xmp} …) or into SVG, so output cannot parse into a
+ * different tree in a browser (the mutation-XSS patterns in {@code MathMlSafetyTest}).
  */
 final class HtmlSanitizer {
 
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
     private static final Pattern ID = Pattern.compile("[\\p{L}\\p{N}\\p{M}_-]{1,200}");
     private static final String[] HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"};
+
+    static final String[] MATHML_ELEMENTS = {"math", "semantics", "annotation", "mrow", "mi", "mn", "mo", "ms",
+        "mspace", "mtext", "merror", "mfrac", "mpadded", "mphantom", "mroot", "msqrt", "mstyle", "mmultiscripts",
+        "mprescripts", "none", "mover", "munder", "munderover", "msub", "msup", "msubsup", "mtable", "mtr", "mtd"};
+    private static final Pattern BOOLEAN = Pattern.compile("true|false");
+    private static final Pattern LENGTH = Pattern.compile("[+-]?(?:\\d{1,6}(?:\\.\\d{0,6})?|\\.\\d{1,6})(?:em|ex|px|pt|%)?");
+    private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{3,8}|[A-Za-z]{1,20}");
+    /** Layout properties of the renderer's tables, boxes and strikes; values of words, numbers, units and #colors. */
+    private static final Pattern STYLE = Pattern.compile("(?:(?:text-align|width|padding(?:-(?:left|right|top|bottom))?"
+            + "|border(?:-(?:left|right|top|bottom))?|text-decoration)\\s*:\\s*[a-z0-9.%# -]{1,40}(?:;\\s*|$))+");
+
+    private static final PolicyFactory MATHML = mathMl(new HtmlPolicyBuilder()).toFactory();
 
     private static final PolicyFactory ARTICLE = common()
             .allowElements(HEADINGS)
@@ -50,8 +70,40 @@ final class HtmlSanitizer {
         return (policy == HtmlPolicy.ARTICLE ? ARTICLE : COMMENT).sanitize(html);
     }
 
+    /** The MathML allow-list alone, for one formula's markup. */
+    static String sanitizeMathMl(String mathml) {
+        return MATHML.sanitize(mathml);
+    }
+
+    private static HtmlPolicyBuilder mathMl(HtmlPolicyBuilder builder) {
+        return builder
+                .allowElements(MATHML_ELEMENTS)
+                .allowAttributes("xmlns").matching(Pattern.compile("http://www\\.w3\\.org/1998/Math/MathML"))
+                .onElements("math")
+                .allowAttributes("display").matching(Pattern.compile("block|inline")).onElements("math")
+                .allowAttributes("encoding").matching(Pattern.compile("application/x-tex")).onElements("annotation")
+                .allowAttributes("mathvariant").matching(Pattern.compile("normal")).onElements("mi")
+                .allowAttributes("fence", "separator", "stretchy", "symmetric", "largeop", "movablelimits")
+                .matching(BOOLEAN).onElements("mo")
+                .allowAttributes("lspace", "rspace", "minsize", "maxsize").matching(LENGTH).onElements("mo")
+                .allowAttributes("form").matching(Pattern.compile("prefix|infix|postfix")).onElements("mo")
+                .allowAttributes("linethickness").matching(LENGTH).onElements("mfrac")
+                .allowAttributes("accent").matching(BOOLEAN).onElements("mover", "munderover")
+                .allowAttributes("accentunder").matching(BOOLEAN).onElements("munder", "munderover")
+                .allowAttributes("width", "height", "depth", "lspace", "voffset").matching(LENGTH)
+                .onElements("mpadded")
+                .allowAttributes("width", "height", "depth").matching(LENGTH).onElements("mspace")
+                .allowAttributes("columnspan", "rowspan").matching(Pattern.compile("[1-9]\\d{0,2}")).onElements("mtd")
+                .allowAttributes("dir").matching(Pattern.compile("ltr|rtl")).onElements(MATHML_ELEMENTS)
+                .allowAttributes("displaystyle").matching(BOOLEAN).onElements(MATHML_ELEMENTS)
+                .allowAttributes("scriptlevel").matching(Pattern.compile("[+-]?\\d")).onElements(MATHML_ELEMENTS)
+                .allowAttributes("mathcolor", "mathbackground").matching(COLOR).onElements(MATHML_ELEMENTS)
+                .allowAttributes("mathsize").matching(LENGTH).onElements(MATHML_ELEMENTS)
+                .allowAttributes("style").matching(STYLE).onElements(MATHML_ELEMENTS);
+    }
+
     private static HtmlPolicyBuilder common() {
-        return new HtmlPolicyBuilder()
+        return mathMl(new HtmlPolicyBuilder())
                 .allowElements("p", "br", "hr", "em", "strong", "del", "sup", "sub", "blockquote",
                         "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "pre", "code",
                         "a", "span", "div", "section")

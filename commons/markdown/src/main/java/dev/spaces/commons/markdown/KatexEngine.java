@@ -18,22 +18,22 @@ final class KatexEngine implements AutoCloseable {
 
     private final Engine engine;
     private final Source katex;
-    private final Source checker;
+    private final Source renderer;
 
-    private KatexEngine(Engine engine, Source katex, Source checker) {
+    private KatexEngine(Engine engine, Source katex, Source renderer) {
         this.engine = engine;
         this.katex = katex;
-        this.checker = checker;
+        this.renderer = renderer;
     }
 
     static KatexEngine load() {
         Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
         String katexPath = "META-INF/resources/webjars/katex/" + webjarVersion() + "/dist/katex.min.js";
-        return new KatexEngine(engine, source(katexPath), source("dev/spaces/commons/markdown/katex-check.js"));
+        return new KatexEngine(engine, source(katexPath), source("dev/spaces/commons/markdown/katex-render.js"));
     }
 
     KatexContext newContext() {
-        return new KatexContext(engine, katex, checker);
+        return new KatexContext(engine, katex, renderer);
     }
 
     @Override

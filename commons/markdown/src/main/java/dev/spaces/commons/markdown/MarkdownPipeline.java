@@ -2,7 +2,6 @@ package dev.spaces.commons.markdown;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.commonmark.Extension;
@@ -16,26 +15,34 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
- * Markdown + LaTeX to sanitized HTML, with formula extraction and validation.
+ * Markdown + LaTeX to sanitized HTML with every formula rendered to MathML on the server.
  * <p>
  * CommonMark with GFM tables and strikethrough, footnotes and heading ids. Formulas ({@code $…$}, {@code $$…$$},
  * {@code \(…\)}, {@code \[…\]}, bare {@code equation}/{@code align}/{@code aligned}/{@code gather}/{@code multline}/
- * {@code cases} environments) are taken verbatim, marked for MathJax/KaTeX in the browser (see
- * {@link MathHtmlRenderer}) and checked with KaTeX's parser. Raw HTML passes to the sanitizer of the chosen
- * {@link HtmlPolicy}.
+ * {@code cases} environments) are taken verbatim and rendered by KaTeX to MathML Core with the TeX as annotation
+ * ({@link MathHtmlRenderer}), so no reader needs JavaScript and no client ever interprets a member's TeX; automatic
+ * equation numbers count through the document. A formula that does not parse is diagnosed and shown as an inert error
+ * mark. Raw HTML passes to the sanitizer of the chosen {@link HtmlPolicy}. {@link MathForms#tex} gives the TeX form
+ * of the HTML for clients that typeset themselves.
  * <p>
  * Thread-safe; create one per application and {@link #close()} it on shutdown.
  */
 public class MarkdownPipeline implements AutoCloseable {
 
-    /** Bumped whenever rendering or sanitizing output changes, so stored HTML can be re-rendered. */
-    public static final String VERSION = "2";
+    /**
+     * Bumped whenever rendering or sanitizing output changes, so stored HTML can be re-rendered. Also part of the
+     * formula cache's key.
+     */
+    public static final String VERSION = "3";
 
     private static final List<Extension> EXTENSIONS = List.of(
             TablesExtension.create(),
             StrikethroughExtension.builder().requireTwoTildes(true).build(),
             HeadingAnchorExtension.create(),
             FootnotesExtension.create());
+
+    /** Reserved, not committed: only the pages a parse reaches are touched (1 MB of nesting needs ~150 MB). */
+    private static final long DEEP_PARSE_STACK_BYTES = 256L << 20;
 
     private final PipelineSettings settings;
     private final Parser parser = Parser.builder()
@@ -49,67 +56,100 @@ public class MarkdownPipeline implements AutoCloseable {
             .nodeRendererFactory(context -> new MathHtmlRenderer(context.getWriter()))
             .attributeProviderFactory(context -> new CodeLanguageAttributes())
             .build();
-    private final KatexValidator validator;
+    private final KatexRenderer katex;
 
     public MarkdownPipeline(PipelineSettings settings) {
         this.settings = settings;
-        this.validator = new KatexValidator(settings);
+        this.katex = new KatexRenderer(settings);
     }
 
-    /** Renders and validates every formula. */
+    /** Renders every formula to MathML, and diagnoses those that do not parse. */
     public RenderedDocument render(String markdown, HtmlPolicy policy) {
         return render(markdown, policy, true);
     }
 
-    /** Renders; validates the formulas only if asked to (diagnostics are then empty). */
-    public RenderedDocument render(String markdown, HtmlPolicy policy, boolean validateFormulas) {
+    /**
+     * Renders; with {@code renderFormulas} false the formulas are neither rendered nor checked but written as
+     * delimited TeX (the diagnostics are then empty): for callers that need only the text or the structure.
+     */
+    public RenderedDocument render(String markdown, HtmlPolicy policy, boolean renderFormulas) {
         Document document = parse(markdown);
         List<MathNode> mathNodes = NodeWalk.preorder(document).stream()
                 .filter(MathNode.class::isInstance).map(MathNode.class::cast).toList();
+        // KaTeX runs on the renderer's threads, all formulas of the document at once
+        List<CompletableFuture<FormulaRendering>> renders = renderFormulas
+                ? mathNodes.stream().map(math -> katex.render(math.source().tex(), math.mode())).toList()
+                : List.of();
+        List<FormulaDiagnostic> diagnostics = renderFormulas ? apply(renders, mathNodes) : List.of();
         List<MathFormula> formulas = new ArrayList<>();
         for (MathNode math : mathNodes) {
-            formulas.add(new MathFormula(formulas.size(), math.source().tex(), math.mode(), math.line()));
+            formulas.add(new MathFormula(formulas.size(), math.source().tex(), math.mode(), math.line(),
+                    math.mathml()));
         }
-        // KaTeX runs on the validator's threads while this one renders
-        List<CompletableFuture<Optional<TexError>>> checks = validateFormulas
-                ? formulas.stream().map(validator::check).toList()
-                : List.of();
-
-        // Comments show invalid formulas as error marks, so their checks must finish before rendering.
-        boolean markInvalid = policy == HtmlPolicy.COMMENT;
-        List<FormulaDiagnostic> diagnostics = markInvalid ? diagnostics(checks, mathNodes) : null;
 
         String html = HtmlSanitizer.sanitize(renderer.render(document), policy);
         String plainText = PlainText.of(document);
         Excerpt.cut(document, settings.excerptMaxChars());
         String excerptHtml = HtmlSanitizer.sanitize(renderer.render(document), policy);
-
-        if (diagnostics == null) {
-            diagnostics = diagnostics(checks, mathNodes);
-        }
         return new RenderedDocument(html, excerptHtml, List.copyOf(formulas), diagnostics, plainText);
     }
 
-    /** Waits for the checks; formulas that fail are marked so the renderer shows them as errors. */
-    private static List<FormulaDiagnostic> diagnostics(List<CompletableFuture<Optional<TexError>>> checks,
-                                                       List<MathNode> mathNodes) {
+    /**
+     * Waits for the renders and hands each formula its MathML, numbering automatic equation numbers in document order
+     * (the excerpt, a prefix of the document, shows the same numbers), or its error mark.
+     */
+    private static List<FormulaDiagnostic> apply(List<CompletableFuture<FormulaRendering>> renders,
+                                                 List<MathNode> mathNodes) {
         List<FormulaDiagnostic> diagnostics = new ArrayList<>();
-        for (int i = 0; i < checks.size(); i++) {
+        int[] equations = {0};
+        for (int i = 0; i < renders.size(); i++) {
             MathNode math = mathNodes.get(i);
-            int index = i;
-            await(checks.get(i)).ifPresent(error -> {
-                math.markInvalid(error.message());
-                diagnostics.add(diagnostic(index, math.source(), error));
-            });
+            FormulaRendering rendering = await(renders.get(i));
+            if (rendering.valid()) {
+                math.renderedAs(rendering.mathml(() -> ++equations[0]));
+            } else {
+                math.markInvalid(rendering.error().message());
+                diagnostics.add(diagnostic(i, math.source(), rendering.error()));
+            }
         }
         return List.copyOf(diagnostics);
     }
 
-    /** commonmark-java parses without recursion; only the tree walks after it need the nesting guard. */
+    /**
+     * commonmark-java's parser recurses in one place: merging the text of nested emphasis, once per level. Ten thousand
+     * {@code *} in a row overflow a default stack (or not, depending on what the JIT has compiled), so such input is
+     * parsed again on a thread with a stack to match. The tree walks after the parse are kept shallow by the nesting
+     * guard.
+     */
     private Document parse(String markdown) {
-        Document document = (Document) parser.parse(markdown);
+        Document document;
+        try {
+            document = (Document) parser.parse(markdown);
+        } catch (StackOverflowError e) {
+            document = parseOnDeepStack(markdown);
+        }
         NestingGuard.flattenDeepNesting(document);
         return document;
+    }
+
+    private Document parseOnDeepStack(String markdown) {
+        CompletableFuture<Document> parsed = new CompletableFuture<>();
+        Thread thread = new Thread(null, () -> {
+            try {
+                parsed.complete((Document) parser.parse(markdown));
+            } catch (StackOverflowError e) {
+                parsed.completeExceptionally(new IllegalArgumentException("The Markdown nests too deeply", e));
+            } catch (RuntimeException | Error e) {
+                parsed.completeExceptionally(e);
+            }
+        }, "markdown-deep-parse", DEEP_PARSE_STACK_BYTES);
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return parsed.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private static FormulaDiagnostic diagnostic(int index, TexSource source, TexError error) {
@@ -117,9 +157,9 @@ public class MarkdownPipeline implements AutoCloseable {
         return new FormulaDiagnostic(index, at.line(), at.column(), source.tex(), error.message());
     }
 
-    private static Optional<TexError> await(CompletableFuture<Optional<TexError>> check) {
+    private static FormulaRendering await(CompletableFuture<FormulaRendering> render) {
         try {
-            return check.join();
+            return render.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
@@ -127,6 +167,6 @@ public class MarkdownPipeline implements AutoCloseable {
 
     @Override
     public void close() {
-        validator.close();
+        katex.close();
     }
 }

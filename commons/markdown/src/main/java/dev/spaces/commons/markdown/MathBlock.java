@@ -29,6 +29,18 @@ final class MathBlock extends CustomBlock implements MathNode {
         this.error = message;
     }
 
+    private String mathml;
+
+    @Override
+    public String mathml() {
+        return mathml;
+    }
+
+    @Override
+    public void renderedAs(String mathml) {
+        this.mathml = mathml;
+    }
+
     @Override
     public MathMode mode() {
         return MathMode.DISPLAY;

@@ -7,11 +7,14 @@ import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
 
 /**
- * Marks formulas for MathJax or KaTeX auto-render in the browser: {@code <span class="math inline">\(…\)</span>},
- * {@code <div class="math display">\[…\]</div>} for display blocks and {@code <span class="math display">} for display
- * math written inside a paragraph. The TeX is HTML-escaped text; nothing is rendered on the server. Pages should let
- * MathJax/KaTeX typeset only these elements (MathJax {@code processHtmlClass: "math"} with {@code ignoreHtmlClass}
- * on the body), since an escaped {@code \(} in ordinary text is not a formula.
+ * Writes formulas as rendered MathML inside {@code <span class="math inline">}, {@code <div class="math display">} for
+ * display blocks (the container a page scrolls horizontally, so that a long formula does not widen a phone screen) and
+ * {@code <span class="math display">} for display math written inside a paragraph.
+ * <p>
+ * A formula without MathML (formulas not rendered) is written as its TeX, escaped, between {@code \(…\)} or
+ * {@code \[…\]}, for MathJax or KaTeX in the browser — the same form {@link MathForms#tex} turns MathML back into.
+ * A formula that does not parse is written as its source with the parser's message, without delimiters, so nothing
+ * typesets it.
  */
 final class MathHtmlRenderer implements NodeRenderer {
 
@@ -34,9 +37,11 @@ final class MathHtmlRenderer implements NodeRenderer {
             html.line();
         }
         if (math.error() != null) {
-            // Invalid TeX is shown as source with the parser's message, without delimiters, so nothing typesets it.
             html.tag(element, Map.of("class", "math-error", "title", math.error()));
             html.text(math.source().tex());
+        } else if (math.mathml() != null) {
+            html.tag(element, Map.of("class", "math " + math.mode().wireName()));
+            html.raw(math.mathml()); // sanitized MathML; the document's policy sanitizes it once more
         } else {
             html.tag(element, Map.of("class", "math " + math.mode().wireName()));
             html.text(MathSyntax.delimited(math.source().tex(), math.mode()));

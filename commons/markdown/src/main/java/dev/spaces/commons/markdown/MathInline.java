@@ -30,6 +30,18 @@ final class MathInline extends CustomNode implements MathNode {
         this.error = message;
     }
 
+    private String mathml;
+
+    @Override
+    public String mathml() {
+        return mathml;
+    }
+
+    @Override
+    public void renderedAs(String mathml) {
+        this.mathml = mathml;
+    }
+
     @Override
     public MathMode mode() {
         return mode;

@@ -16,6 +16,11 @@ sealed interface MathNode permits MathInline, MathBlock {
 
     void markInvalid(String message);
 
+    /** The sanitized MathML of this formula, or null when formulas were not rendered or this one does not parse. */
+    String mathml();
+
+    void renderedAs(String mathml);
+
     /** 1-based line of the opening delimiter. */
     default int line() {
         List<SourceSpan> spans = ((Node) this).getSourceSpans();

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The real corpus: the 140 chapters of d2l-zh (Chinese, LaTeX, d2lbook markup) render, and every dollar formula a
- * simple independent scanner finds in them is in the formula list. KaTeX diagnostics are counted, not failed on.
+ * simple independent scanner finds in them is in the formula list and renders to well-formed MathML Core (or has a
+ * diagnostic). KaTeX diagnostics are counted, not failed on.
  */
 @ExtendWith(SharedPipeline.class)
 class D2lCorpusTest {
@@ -64,6 +65,19 @@ class D2lCorpusTest {
         List<String> scanned = DollarScanner.formulas(markdown);
         countByKey(scanned).forEach((formula, count) ->
                 assertThat(rendered.getOrDefault(formula, 0L)).as("occurrences of %s", formula).isGreaterThanOrEqualTo(count));
+
+        // every formula is well-formed MathML Core, or has a diagnostic and no MathML
+        java.util.Set<Integer> diagnosed = document.diagnostics().stream().map(FormulaDiagnostic::index)
+                .collect(Collectors.toSet());
+        for (MathFormula formula : document.formulas()) {
+            if (diagnosed.contains(formula.index())) {
+                assertThat(formula.mathml()).isNull();
+            } else {
+                assertThat(MathMlCore.problems(formula.mathml())).as(formula.tex()).isEmpty();
+                assertThat(formula.mathml()).contains("<annotation encoding=\"application/x-tex\">");
+            }
+        }
+        assertThat(MathForms.tex(document.html())).doesNotContain("<math");
 
         FORMULAS.addAndGet(document.formulas().size());
         SCANNED.addAndGet(scanned.size());

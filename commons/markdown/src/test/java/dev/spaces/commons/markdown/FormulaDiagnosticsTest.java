@@ -172,9 +172,11 @@ class FormulaDiagnosticsTest {
     void hrefIsNeverRenderedAsALink() {
         RenderedDocument document = render("$\\href{javascript:alert(1)}{x}$ 与 $\\url{javascript:alert(2)}$");
 
-        assertThat(document.html()).doesNotContain("<a", "href=");
-        assertThat(Html.math(document.html())).containsExactly("span.inline:\\(\\href{javascript:alert(1)}{x}\\)",
-                "span.inline:\\(\\url{javascript:alert(2)}\\)");
+        assertThat(document.html()).doesNotContain("<a ", "href=").contains("<mtext>\\href</mtext>");
+        assertThat(document.formulas()).extracting(MathFormula::mathml).allSatisfy(mathml ->
+                assertThat(mathml).doesNotContain("href=", "<a "));
+        assertThat(Html.math(MathForms.tex(document.html()))).containsExactly(
+                "span.inline:\\(\\href{javascript:alert(1)}{x}\\)", "span.inline:\\(\\url{javascript:alert(2)}\\)");
     }
 
     @Test
@@ -198,7 +200,8 @@ class FormulaDiagnosticsTest {
                 HtmlPolicy.COMMENT);
         assertThat(document.diagnostics()).extracting(FormulaDiagnostic::index).containsExactly(1, 2);
         assertThat(document.html())
-                .contains("<span class=\"math inline\">\\(x^2\\)</span>")
+                .contains("<span class=\"math inline\"><math xmlns=\"http://www.w3.org/1998/Math/MathML\"><semantics>"
+                        + "<mrow><msup><mi>x</mi><mn>2</mn></msup></mrow><annotation encoding=\"application/x-tex\">x^2</annotation>")
                 .contains("class=\"math-error\"")
                 .doesNotContain("\\(\\frac{a}{b\\)")
                 .doesNotContain("<a ");

@@ -106,7 +106,7 @@ class HtmlSanitizingTest {
     void mutationXssThroughFormAndMathIsRemoved() {
         String html = article("<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>");
 
-        assertThat(html).doesNotContain("<form", "<math", "<style", "<mglyph", "onerror", "alert");
+        assertThat(html).doesNotContain("<form", "<style", "<mglyph", "<img", "onerror");
     }
 
     @Test

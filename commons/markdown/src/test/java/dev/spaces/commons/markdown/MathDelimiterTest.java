@@ -31,7 +31,7 @@ class MathDelimiterTest {
     void dollarsMarkInlineMath() {
         RenderedDocument document = render("质能关系$E=mc^2$成立");
 
-        assertThat(document.formulas()).containsExactly(new MathFormula(0, "E=mc^2", MathMode.INLINE, 1));
+        assertThat(document.formulas()).containsExactly(new MathFormula(0, "E=mc^2", MathMode.INLINE, 1, null));
         assertThat(Html.math(document.html())).containsExactly("span.inline:\\(E=mc^2\\)");
     }
 
@@ -39,7 +39,7 @@ class MathDelimiterTest {
     void doubleDollarsOnTheirOwnLinesAreADisplayBlock() {
         RenderedDocument document = render("前文\n\n$$\n\\sum_{i=1}^n x_i\n$$\n\n后文");
 
-        assertThat(document.formulas()).containsExactly(new MathFormula(0, "\\sum_{i=1}^n x_i", MathMode.DISPLAY, 3));
+        assertThat(document.formulas()).containsExactly(new MathFormula(0, "\\sum_{i=1}^n x_i", MathMode.DISPLAY, 3, null));
         assertThat(Html.math(document.html())).containsExactly("div.display:\\[\\sum_{i=1}^n x_i\\]");
         assertThat(document.html()).contains("<p>前文</p>").contains("<p>后文</p>");
     }
@@ -56,7 +56,7 @@ class MathDelimiterTest {
     void parenthesesMarkInlineMath() {
         RenderedDocument document = render("设 \\(a+b\\) 为和");
 
-        assertThat(document.formulas()).containsExactly(new MathFormula(0, "a+b", MathMode.INLINE, 1));
+        assertThat(document.formulas()).containsExactly(new MathFormula(0, "a+b", MathMode.INLINE, 1, null));
         assertThat(Html.math(document.html())).containsExactly("span.inline:\\(a+b\\)");
     }
 
@@ -76,9 +76,11 @@ class MathDelimiterTest {
         String tex = "\\begin{" + environment + "}\na = b \\tag{1}\\label{eq:first}\n- c + d\n> e\n\\end{" + environment + "}";
         RenderedDocument document = pipeline.render("前文\n" + tex + "\n后文", HtmlPolicy.ARTICLE);
 
-        assertThat(document.formulas()).containsExactly(new MathFormula(0, tex, MathMode.DISPLAY, 2));
-        // MathJax numbers these environments itself; wrapping them in \[…\] would be an error
-        assertThat(Html.math(document.html())).containsExactly("div.display:" + tex);
+        assertThat(document.formulas()).extracting(MathFormula::tex, MathFormula::mode, MathFormula::line)
+                .containsExactly(tuple(tex, MathMode.DISPLAY, 2));
+        assertThat(document.formulas().getFirst().mathml()).contains("<mtext>(1)</mtext>");
+        // in the TeX form, MathJax numbers these environments itself; wrapping them in \[…\] would be an error
+        assertThat(Html.math(MathForms.tex(document.html()))).containsExactly("div.display:" + tex);
         assertThat(document.html()).contains("<p>前文</p>").contains("<p>后文</p>").doesNotContain("<blockquote>");
         assertThat(document.diagnostics()).isEmpty();
     }
@@ -89,8 +91,9 @@ class MathDelimiterTest {
         String tex = "\\begin{" + environment + "}\na & b \\\\\n- c & d\n\\end{" + environment + "}";
         RenderedDocument document = pipeline.render(tex, HtmlPolicy.ARTICLE);
 
-        assertThat(document.formulas()).containsExactly(new MathFormula(0, tex, MathMode.DISPLAY, 1));
-        assertThat(Html.math(document.html())).containsExactly("div.display:\\[" + tex + "\\]");
+        assertThat(document.formulas()).extracting(MathFormula::tex, MathFormula::mode, MathFormula::line)
+                .containsExactly(tuple(tex, MathMode.DISPLAY, 1));
+        assertThat(Html.math(MathForms.tex(document.html()))).containsExactly("div.display:\\[" + tex + "\\]");
         assertThat(document.diagnostics()).isEmpty();
     }
 
@@ -172,7 +175,7 @@ class MathDelimiterTest {
         RenderedDocument document = render("(**$$y = 5 + \\epsilon \\text{ where }\n\\epsilon \\sim \\mathcal{N}(0, 0.1^2).$$**)");
 
         assertThat(document.formulas()).containsExactly(new MathFormula(0,
-                "y = 5 + \\epsilon \\text{ where }\n\\epsilon \\sim \\mathcal{N}(0, 0.1^2).", MathMode.DISPLAY, 1));
+                "y = 5 + \\epsilon \\text{ where }\n\\epsilon \\sim \\mathcal{N}(0, 0.1^2).", MathMode.DISPLAY, 1, null));
         assertThat(document.html()).contains("(<strong><span class=\"math display\">");
     }
 

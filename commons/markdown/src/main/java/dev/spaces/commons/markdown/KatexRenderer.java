@@ -3,7 +3,6 @@ package dev.spaces.commons.markdown;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,19 +18,24 @@ import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 
 /**
- * Checks TeX with KaTeX's parser running in GraalJS.
+ * Renders TeX to MathML with KaTeX running in GraalJS (which also decides whether the TeX is valid).
  * <p>
- * Checks run on a fixed pool of worker threads, each owning one {@link KatexContext}. The threads have a fixed, large
+ * Renders run on a fixed pool of worker threads, each owning one {@link KatexContext}. The threads have a fixed, large
  * stack so that deep nesting fails the same way everywhere (KaTeX reports the JavaScript stack overflow as an error)
- * while real formulas have ample room. A watchdog cancels a check that runs past the formula timeout; its worker then
- * starts a fresh context. Results of completed checks are cached, since articles are re-saved with mostly the same
- * formulas. Everyday formulas that {@link TexFastPath} recognizes skip KaTeX altogether. The engine and first context
- * (KaTeX takes seconds to load without a JIT) are loaded in the background at construction.
+ * while real formulas have ample room. A watchdog cancels a render that runs past the formula timeout; its worker then
+ * starts a fresh context. Results are cached by (renderer version, display mode, TeX), since articles are re-saved
+ * with mostly the same formulas and a blog repeats its notation; the MathML of a formula without automatic equation
+ * numbers is sanitized before it is cached, so a cache hit costs a lookup. The engine and first context (KaTeX takes
+ * seconds to load without a JIT) are loaded in the background at construction.
  */
-final class KatexValidator implements AutoCloseable {
+final class KatexRenderer implements AutoCloseable {
 
     private static final long WORKER_STACK_BYTES = 4L << 20;
-    private static final int CACHE_ENTRIES = 4096;
+    /**
+     * Bound on the cached characters (TeX + MathML, ~0.9 KB of MathML per formula on average in the d2l-zh corpus):
+     * the whole 4,266-formula corpus fits, at roughly 10 MB of heap.
+     */
+    private static final long CACHE_CHARACTERS = 5_000_000;
 
     private final PipelineSettings settings;
     private final ThreadPoolExecutor workers;
@@ -42,15 +46,16 @@ final class KatexValidator implements AutoCloseable {
      * Bounded by count (Caffeine's size eviction keeps the formulas used often, not merely lately); its upkeep runs on
      * the calling thread, so no pool thread outside this validator's loader ever touches it.
      */
-    private final Cache<String, Optional<TexError>> results = Caffeine.newBuilder()
-            .maximumSize(CACHE_ENTRIES)
+    private final Cache<String, FormulaRendering> results = Caffeine.newBuilder()
+            .maximumWeight(CACHE_CHARACTERS)
+            .weigher((String key, FormulaRendering value) -> key.length() + value.weight())
             .executor(Runnable::run)
             .build();
-    /** Checks queued or running, so that a formula repeated in a document (or across documents) is parsed once. */
-    private final Map<String, CompletableFuture<Optional<TexError>>> inFlight = new ConcurrentHashMap<>();
+    /** Renders queued or running, so that a formula repeated in a document (or across documents) is rendered once. */
+    private final Map<String, CompletableFuture<FormulaRendering>> inFlight = new ConcurrentHashMap<>();
     private KatexEngine engine;
 
-    KatexValidator(PipelineSettings settings) {
+    KatexRenderer(PipelineSettings settings) {
         this.settings = settings;
         AtomicInteger threadNumber = new AtomicInteger();
         workers = new ThreadPoolExecutor(settings.validatorPoolSize(), settings.validatorPoolSize(),
@@ -61,28 +66,24 @@ final class KatexValidator implements AutoCloseable {
         workers.execute(this::warmUp);
     }
 
-    /** Starts checking; completes empty when the formula parses. */
-    CompletableFuture<Optional<TexError>> check(MathFormula formula) {
-        if (formula.tex().length() > settings.maxFormulaLength()) {
-            return CompletableFuture.completedFuture(Optional.of(new TexError("Formula has " + formula.tex().length()
-                    + " characters; at most " + settings.maxFormulaLength() + " are allowed", -1)));
+    /** Starts rendering; completes with the MathML or with why the TeX does not parse. */
+    CompletableFuture<FormulaRendering> render(String tex, MathMode mode) {
+        if (tex.length() > settings.maxFormulaLength()) {
+            return CompletableFuture.completedFuture(FormulaRendering.failed(new TexError("Formula has "
+                    + tex.length() + " characters; at most " + settings.maxFormulaLength() + " are allowed", -1)));
         }
-        if (TexFastPath.certainlyParses(formula.tex())) {
-            // everyday TeX that KaTeX certainly accepts: no interpreter run, no queueing behind unusual formulas
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        String key = formula.mode().wireName() + ':' + formula.tex();
-        Optional<TexError> known = results.getIfPresent(key);
+        String key = MarkdownPipeline.VERSION + ':' + mode.wireName() + ':' + tex;
+        FormulaRendering known = results.getIfPresent(key);
         if (known != null) {
             return CompletableFuture.completedFuture(known);
         }
-        CompletableFuture<Optional<TexError>> pending = inFlight.computeIfAbsent(key, k -> submit(k, formula));
+        CompletableFuture<FormulaRendering> pending = inFlight.computeIfAbsent(key, k -> submit(k, tex, mode));
         pending.whenComplete((result, failure) -> inFlight.remove(key, pending));
         return pending;
     }
 
-    private CompletableFuture<Optional<TexError>> submit(String key, MathFormula formula) {
-        Check task = new Check(key, formula);
+    private CompletableFuture<FormulaRendering> submit(String key, String tex, MathMode mode) {
+        Render task = new Render(key, tex, mode);
         try {
             workers.execute(task);
         } catch (RejectedExecutionException e) {
@@ -91,41 +92,44 @@ final class KatexValidator implements AutoCloseable {
         return task.result;
     }
 
-    /** A queued check; a class of its own so that {@link #close()} can fail the checks that never ran. */
-    private final class Check implements Runnable {
+    /** A queued render; a class of its own so that {@link #close()} can fail the renders that never ran. */
+    private final class Render implements Runnable {
         final String key;
-        final MathFormula formula;
-        final CompletableFuture<Optional<TexError>> result = new CompletableFuture<>();
+        final String tex;
+        final MathMode mode;
+        final CompletableFuture<FormulaRendering> result = new CompletableFuture<>();
 
-        Check(String key, MathFormula formula) {
+        Render(String key, String tex, MathMode mode) {
             this.key = key;
-            this.formula = formula;
+            this.tex = tex;
+            this.mode = mode;
         }
 
         @Override
         public void run() {
             try {
-                result.complete(runCheck(key, formula.tex(), formula.mode() == MathMode.DISPLAY));
+                result.complete(runRender(key, tex, mode == MathMode.DISPLAY));
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
             }
         }
     }
 
-    private Optional<TexError> runCheck(String key, String tex, boolean displayMode) {
+    private FormulaRendering runRender(String key, String tex, boolean displayMode) {
         KatexContext context = context();
         ScheduledFuture<?> alarm = watchdog.schedule(context::cancel,
                 settings.formulaTimeout().toNanos(), TimeUnit.NANOSECONDS);
         boolean completed = false;
         try {
-            Optional<TexError> result = context.check(tex, displayMode);
-            results.put(key, result);
+            KatexContext.KatexOutput output = context.render(tex, displayMode);
             completed = true;
+            FormulaRendering result = FormulaRendering.of(output);
+            results.put(key, result);
             return result;
         } catch (PolyglotException e) {
-            return Optional.of(context.cancelled()
+            return FormulaRendering.failed(context.cancelled()
                     ? new TexError("Formula took longer than " + settings.formulaTimeout().toMillis()
-                    + " ms to parse", -1)
+                    + " ms to render", -1)
                     : new TexError(e.getMessage(), -1));
         } finally {
             alarm.cancel(false);
@@ -139,7 +143,7 @@ final class KatexValidator implements AutoCloseable {
         try {
             context();
         } catch (RuntimeException e) {
-            // closed during start-up, or KaTeX does not load: then the first check fails with this same error
+            // closed during start-up, or KaTeX does not load: then the first render fails with this same error
         }
     }
 
@@ -169,8 +173,8 @@ final class KatexValidator implements AutoCloseable {
     @Override
     public void close() {
         for (Runnable task : workers.shutdownNow()) {
-            if (task instanceof Check check) {
-                check.result.completeExceptionally(new IllegalStateException("The Markdown pipeline was closed"));
+            if (task instanceof Render render) {
+                render.result.completeExceptionally(new IllegalStateException("The Markdown pipeline was closed"));
             }
         }
         openContexts.forEach(KatexContext::cancel);
