@@ -57,6 +57,9 @@ public class Article {
     @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     public List<FormulaDiagnostic> diagnostics = new ArrayList<>();
+    /** The pipeline version that rendered html, excerptHtml and formulas (see ArticleRerenderer). */
+    @Column(name = "render_version")
+    public String renderVersion = "";
 
     @Enumerated(EnumType.STRING)
     public ArticleStatus status = ArticleStatus.DRAFT;

@@ -20,6 +20,7 @@ import dev.spaces.content.article.events.OutboxWriter;
 import dev.spaces.content.common.ContentConfig;
 import dev.spaces.content.taxonomy.TaxonomyService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
@@ -273,11 +274,35 @@ public class ArticleService {
         RenderedDocument doc = render(markdown);
         article.title = title.strip();
         article.markdown = markdown;
+        keepRendering(article, doc);
+    }
+
+    private static void keepRendering(Article article, RenderedDocument doc) {
         article.html = doc.html();
         article.excerptHtml = doc.excerptHtml();
         article.plainText = doc.plainText();
         article.formulas = new ArrayList<>(doc.formulas());
         article.diagnostics = new ArrayList<>(doc.diagnostics());
+        article.renderVersion = MarkdownPipeline.VERSION;
+    }
+
+    /**
+     * Renders again, from their Markdown, up to {@code limit} articles that an older pipeline version rendered. The
+     * source is unchanged, so no event goes out and updatedAt stays; the version (ETag) moves, since the HTML did.
+     *
+     * @return how many were re-rendered
+     */
+    @Transactional
+    public int rerenderOutdated(int limit) {
+        // SKIP LOCKED: replicas share the work instead of colliding on the same rows
+        List<Article> outdated = articles.find("renderVersion <> ?1 order by id", MarkdownPipeline.VERSION)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", -2) // org.hibernate.LockOptions.SKIP_LOCKED
+                .page(0, limit).list();
+        for (Article article : outdated) {
+            keepRendering(article, pipeline.render(article.markdown, HtmlPolicy.ARTICLE));
+        }
+        return outdated.size();
     }
 
     private String chooseSlug(String requested, String title, Long articleId) {

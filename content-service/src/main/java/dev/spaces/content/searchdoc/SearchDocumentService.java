@@ -1,5 +1,6 @@
 package dev.spaces.content.searchdoc;
 
+import dev.spaces.commons.markdown.MathForms;
 import dev.spaces.commons.markdown.MathFormula;
 import dev.spaces.commons.problem.ProblemException;
 import dev.spaces.content.article.Article;
@@ -66,8 +67,11 @@ public class SearchDocumentService {
                 new AuthorDto(a.authorId, a.authorName), a.publishedAt, a.updatedAt, a.reads, mapper.url(a));
     }
 
-    /** The excerpt's text: sanitized HTML parsed (not pattern-stripped) so entities decode and blocks separate. */
+    /**
+     * The excerpt's text: sanitized HTML parsed (not pattern-stripped) so entities decode and blocks separate. Formulas
+     * are taken in the TeX form: the text of MathML would run the rendered symbols into the TeX of the annotation.
+     */
     static String plainExcerpt(String excerptHtml) {
-        return Jsoup.parseBodyFragment(excerptHtml).body().text();
+        return Jsoup.parseBodyFragment(MathForms.tex(excerptHtml)).body().text();
     }
 }

@@ -54,7 +54,7 @@ public class ProblemMappers {
                         "This request needs a JSON body; none was sent", instance(uri), null, null)).build();
             }
             FieldPath path = fieldPath(violation.getPropertyPath());
-            bodyViolation |= path.inBody();
+            bodyViolation |= path.inBody() && !inParameterGroup(violation);
             errors.add(new Problem.FieldError(path.name(), violation.getMessage()));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
@@ -249,6 +249,26 @@ public class ProblemMappers {
     }
 
     private record FieldPath(String name, boolean inBody) {
+    }
+
+    /** A field of a {@code @BeanParam} group (such as {@code ?math=}) is a query or header parameter, not a body. */
+    private static boolean inParameterGroup(ConstraintViolation<?> violation) {
+        Object bean = violation.getLeafBean();
+        String property = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            property = node.getName();
+        }
+        if (bean == null || property == null) {
+            return false;
+        }
+        try {
+            java.lang.reflect.Field field = bean.getClass().getField(property);
+            return field.isAnnotationPresent(jakarta.ws.rs.QueryParam.class)
+                    || field.isAnnotationPresent(jakarta.ws.rs.HeaderParam.class)
+                    || field.isAnnotationPresent(jakarta.ws.rs.PathParam.class);
+        } catch (NoSuchFieldException e) {
+            return false;
+        }
     }
 
     /** Method-parameter paths look like {@code create.request.title}: keep what follows the parameter. */

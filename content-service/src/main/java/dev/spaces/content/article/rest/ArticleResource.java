@@ -1,5 +1,6 @@
 package dev.spaces.content.article.rest;
 
+import dev.spaces.commons.markdown.MathFormParam;
 import dev.spaces.commons.http.ClientAddresses;
 import dev.spaces.commons.http.PageResponse;
 import dev.spaces.commons.http.PublicCache;
@@ -32,6 +33,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -99,6 +101,7 @@ public class ArticleResource {
                                  message = "must be published, reads or updated") String sort,
                          @QueryParam("status") @Pattern(regexp = "draft|scheduled|published|archived",
                                  message = "must be draft, scheduled, published or archived") String status,
+                         @Valid @BeanParam MathFormParam math,
                          @Context UriInfo uri) {
         if (month != null && year == null) {
             throw ProblemException.badRequest("month needs year");
@@ -112,7 +115,7 @@ public class ArticleResource {
                 status == null ? null : ArticleStatus.valueOf(status.toUpperCase()),
                 null, ArticleQuery.Order.valueOf(sort.toUpperCase()));
         PageResponse<ArticleSummary> result = articles.list(caller.get(), query, page, size);
-        return Responses.page(result, uri);
+        return Responses.page(result.map(summary -> summary.inForm(math.form())), uri);
     }
 
     @GET
@@ -120,8 +123,9 @@ public class ArticleResource {
     @PublicCache
     @Operation(summary = "Most read published articles over the last N days")
     public List<ArticleSummary> popular(@QueryParam("days") @DefaultValue("30") @Min(1) @Max(3650) int days,
-                            @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
-        return articles.popular(days, limit).items();
+                            @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit,
+                            @Valid @BeanParam MathFormParam math) {
+        return articles.popular(days, limit).items().stream().map(summary -> summary.inForm(math.form())).toList();
     }
 
     @GET
@@ -133,16 +137,16 @@ public class ArticleResource {
             content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
     @APIResponse(responseCode = "404", description = "No such published article",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ArticleResponse get(@PathParam("id") long id) {
-        return articles.get(caller.get(), id);
+    public ArticleResponse get(@PathParam("id") long id, @Valid @BeanParam MathFormParam math) {
+        return articles.get(caller.get(), id).inForm(math.form());
     }
 
     @GET
     @Path("/slug/{slug}")
     @PublicCache
     @Operation(summary = "Article by slug")
-    public ArticleResponse bySlug(@PathParam("slug") @Slug String slug) {
-        return articles.getBySlug(caller.get(), slug);
+    public ArticleResponse bySlug(@PathParam("slug") @Slug String slug, @Valid @BeanParam MathFormParam math) {
+        return articles.getBySlug(caller.get(), slug).inForm(math.form());
     }
 
     @GET
@@ -150,8 +154,10 @@ public class ArticleResource {
     @PublicCache
     @Operation(summary = "Related published articles (shared series, tags, category)")
     public List<ArticleSummary> related(@PathParam("id") long id,
-                                        @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit) {
-        return articles.related(caller.get(), id, limit);
+                                        @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit,
+                                        @Valid @BeanParam MathFormParam math) {
+        return articles.related(caller.get(), id, limit).stream().map(summary -> summary.inForm(math.form()))
+                .toList();
     }
 
     @GET

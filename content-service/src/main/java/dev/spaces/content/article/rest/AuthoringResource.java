@@ -1,5 +1,7 @@
 package dev.spaces.content.article.rest;
 
+import dev.spaces.commons.markdown.MathFormParam;
+import jakarta.ws.rs.BeanParam;
 import dev.spaces.commons.markdown.RenderedDocument;
 import dev.spaces.commons.security.CurrentCaller;
 import dev.spaces.content.article.ArticleService;
@@ -44,9 +46,10 @@ public class AuthoringResource {
     @Path("/preview")
     @Operation(summary = "Render Markdown + LaTeX without saving", description = "Returns HTML, excerpt, formulas "
             + "and a diagnostic (index, line, column, message) for every formula that does not parse")
-    public PreviewResponse preview(@NotNull @Valid PreviewRequest request) {
+    public PreviewResponse preview(@NotNull @Valid PreviewRequest request, @Valid @BeanParam MathFormParam math) {
         RenderedDocument doc = articles.render(request.markdown());
-        return new PreviewResponse(doc.html(), doc.excerptHtml(), doc.formulas(), doc.diagnostics());
+        return new PreviewResponse(doc.html(), doc.excerptHtml(), doc.formulas(), doc.diagnostics())
+                .inForm(math.form());
     }
 
     @POST

@@ -5,6 +5,7 @@ import dev.spaces.commons.http.PublicCacheFilter;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
@@ -107,6 +109,15 @@ public class ReadCacheStoreFilter implements ContainerResponseFilter {
             QueryParam query = parameter.getAnnotation(QueryParam.class);
             if (query != null) {
                 names.add(query.value());
+            }
+            if (parameter.isAnnotationPresent(BeanParam.class)) {
+                // a group of parameters such as ?math=: its fields carry the names
+                for (Field field : parameter.getType().getFields()) {
+                    QueryParam grouped = field.getAnnotation(QueryParam.class);
+                    if (grouped != null) {
+                        names.add(grouped.value());
+                    }
+                }
             }
         }
         return Set.copyOf(names);
