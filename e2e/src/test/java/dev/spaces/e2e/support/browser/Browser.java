@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One headless Chromium for the whole run (Debian's {@code chromium} driven by its {@code chromium-driver}; .ci/run
@@ -27,6 +29,12 @@ public final class Browser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of(System.getProperty("e2e.screenshots", "target/screenshots"));
     static final Path PAGES = Path.of(System.getProperty("e2e.pages", "target/browser-pages"));
     private static final Duration PAGE_LOAD_LIMIT = Duration.ofSeconds(30);
+    /**
+     * CDP commands go through chromedriver ({@code executeCdpCommand}), which needs no selenium-devtools-vNNN
+     * module matching the installed Chromium: Selenium's warning that none matches is noise. Held here, since
+     * java.util.logging keeps loggers weakly.
+     */
+    private static final Logger CDP_VERSION_FINDER = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
 
     private final ChromeDriver driver;
     private final ChromeDriverService service;
@@ -56,6 +64,7 @@ public final class Browser implements AutoCloseable {
         }
         // both tell Selenium where the driver is, so it never asks Selenium Manager (which would download one)
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, chromedriver);
+        CDP_VERSION_FINDER.setLevel(Level.SEVERE);
         try {
             Files.createDirectories(SCREENSHOTS);
             Files.createDirectories(PAGES);

@@ -58,9 +58,15 @@ public final class Page implements AutoCloseable {
 
     /**
      * {@code Page.getLayoutMetrics} in CSS pixels: the whole document ({@code content}) and the layout viewport.
-     * Content wider than the viewport means the page scrolls sideways.
+     * On a {@link Viewport#mobile() mobile} viewport Chromium widens the layout viewport to content that overflows
+     * it (and zooms out, as phones do): whether a page is too wide is {@link Page#widerThanScreen()}.
      */
     public record Layout(double contentWidth, double contentHeight, double viewportWidth, double viewportHeight) {
+    }
+
+    /** Whether the document is wider than the screen ({@link Viewport#width()}): a reader would scroll sideways. */
+    public boolean widerThanScreen() {
+        return layout().contentWidth() > viewport.width();
     }
 
     public Viewport viewport() {
