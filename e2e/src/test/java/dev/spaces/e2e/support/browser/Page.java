@@ -43,7 +43,8 @@ public final class Page implements AutoCloseable {
         cdp("Emulation.setScriptExecutionDisabled", Map.of("value", scripts == Scripts.OFF));
     }
 
-    /** A box in CSS pixels, relative to the document (border box). */
+    /** A border box in CSS pixels, as CDP gives it: relative to the viewport's top left (pages here are not
+     * scrolled, so that is the document's). */
     public record Box(double x, double y, double width, double height) {
         static final Box NONE = new Box(0, 0, 0, 0);
 
