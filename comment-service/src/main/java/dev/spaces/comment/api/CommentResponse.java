@@ -1,5 +1,6 @@
 package dev.spaces.comment.api;
 
+import dev.spaces.commons.markdown.MathForms;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.spaces.commons.markdown.MathFormula;
 
@@ -16,6 +17,13 @@ public record CommentResponse(long id, long articleId, Long parentId, ReplyTo re
                               String bodyHtml, List<MathFormula> formulas, Instant createdAt, Instant editedAt,
                               int votes, Boolean voted, boolean pinned, boolean deleted, String status,
                               String holdReason, List<CommentResponse> replies) {
+
+    /** This comment and its replies with their HTML in the given form (stored HTML is in the MathML form). */
+    public CommentResponse inForm(MathForms form) {
+        return form == MathForms.MATHML ? this : new CommentResponse(id, articleId, parentId, replyTo, author,
+                form.apply(bodyHtml), formulas, createdAt, editedAt, votes, voted, pinned, deleted, status, holdReason,
+                replies == null ? null : replies.stream().map(reply -> reply.inForm(form)).toList());
+    }
 
     public record ReplyTo(long id, String displayName) {
     }

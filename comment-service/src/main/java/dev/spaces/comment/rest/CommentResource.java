@@ -11,6 +11,7 @@ import dev.spaces.commons.http.ClientAddresses;
 import dev.spaces.commons.http.PublicCache;
 import dev.spaces.commons.problem.Problem;
 import dev.spaces.commons.problem.ProblemException;
+import dev.spaces.commons.markdown.MathFormParam;
 import dev.spaces.commons.security.CurrentCaller;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
@@ -20,6 +21,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -74,8 +76,9 @@ public class CommentResource {
                                      @Pattern(regexp = "oldest|newest|top", message = "must be oldest, newest or top")
                                      String sort,
                                      @QueryParam("cursor") @Size(max = 200) String cursor,
-                                     @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return comments.threads(caller.get(), articleId, sort, cursor, limit);
+                                     @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+                                     @Valid @BeanParam MathFormParam math) {
+        return comments.threads(caller.get(), articleId, sort, cursor, limit).inForm(math.form());
     }
 
     @POST

@@ -9,6 +9,7 @@ import dev.spaces.comment.api.ModerationRequest;
 import dev.spaces.comment.service.CommentRenderer;
 import dev.spaces.comment.service.ModerationService;
 import dev.spaces.commons.http.PageResponse;
+import dev.spaces.commons.markdown.MathFormParam;
 import dev.spaces.commons.security.CurrentCaller;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -64,8 +66,10 @@ public class ModerationResource {
                                                @Pattern(regexp = "pending|spam|rejected", message = "must be pending, spam or rejected")
                                                String status,
                                                @QueryParam("page") @DefaultValue("1") @Min(1) int page,
-                                               @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return moderation.queue(caller.get(), CommentStatus.valueOf(status.toUpperCase()), page, size);
+                                               @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
+                                               @Valid @BeanParam MathFormParam math) {
+        return moderation.queue(caller.get(), CommentStatus.valueOf(status.toUpperCase()), page, size)
+                .map(comment -> comment.inForm(math.form()));
     }
 
     @POST

@@ -29,7 +29,7 @@ public class CommentRenderer {
         this.config = config;
         PipelineSettings defaults = PipelineSettings.defaults();
         this.pipeline = new MarkdownPipeline(new PipelineSettings(200, defaults.formulaTimeout(), 2_000,
-                defaults.validatorPoolSize()));
+                defaults.rendererPoolSize()));
     }
 
     public RenderedDocument render(String body) {

@@ -109,7 +109,17 @@ public class ModerationService {
         if (!caller.isAdmin()) {
             throw ProblemException.forbidden("Re-rendering comments needs the admin role");
         }
-        List<Comment> outdated = comments.find("rendererVersion <> ?1", CommentRenderer.VERSION).page(0, limit).list();
+        return rerenderOutdated(renderer, limit);
+    }
+
+    /** The same without a caller: the background re-render after an upgrade ({@link CommentRerenderer}). */
+    @Transactional
+    public int rerenderOutdated(CommentRenderer renderer, int limit) {
+        // SKIP LOCKED: replicas share the work instead of colliding on the same rows
+        List<Comment> outdated = comments.find("rendererVersion <> ?1 order by id", CommentRenderer.VERSION)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", -2) // org.hibernate.LockOptions.SKIP_LOCKED
+                .page(0, limit).list();
         for (Comment c : outdated) {
             var doc = renderer.render(c.bodySource);
             c.bodyHtml = doc.html();

@@ -64,8 +64,8 @@ public class RetentionService {
     }
 
     /**
-     * Every {@code spaces.events.relay.retention.interval} on this replica (hence
-     * {@code quarkus.scheduler.start-mode=forced}: no method is {@code @Scheduled}); a bad setting fails the start.
+     * Every {@code spaces.events.relay.retention.interval} on this replica (scheduled programmatically, hence
+     * {@code quarkus.scheduler.start-mode=forced}); a bad setting fails the start.
      */
     void schedule(@Observes StartupEvent ignored) {
         Policy.of(config);

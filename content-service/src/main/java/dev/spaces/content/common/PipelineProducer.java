@@ -14,7 +14,7 @@ public class PipelineProducer {
     MarkdownPipeline pipeline(ContentConfig config) {
         PipelineSettings defaults = PipelineSettings.defaults();
         return new MarkdownPipeline(new PipelineSettings(config.excerptMaxChars(), defaults.formulaTimeout(),
-                defaults.maxFormulaLength(), defaults.validatorPoolSize()));
+                defaults.maxFormulaLength(), defaults.rendererPoolSize()));
     }
 
     void close(@Disposes MarkdownPipeline pipeline) {

@@ -31,11 +31,6 @@ import org.graalvm.polyglot.PolyglotException;
 final class KatexRenderer implements AutoCloseable {
 
     private static final long WORKER_STACK_BYTES = 4L << 20;
-    /**
-     * Bound on the cached characters (TeX + MathML, ~0.9 KB of MathML per formula on average in the d2l-zh corpus):
-     * the whole 4,266-formula corpus fits, at roughly 10 MB of heap.
-     */
-    private static final long CACHE_CHARACTERS = 5_000_000;
 
     private final PipelineSettings settings;
     private final ThreadPoolExecutor workers;
@@ -43,22 +38,23 @@ final class KatexRenderer implements AutoCloseable {
     private final ThreadLocal<KatexContext> threadContext = new ThreadLocal<>();
     private final Set<KatexContext> openContexts = ConcurrentHashMap.newKeySet();
     /**
-     * Bounded by count (Caffeine's size eviction keeps the formulas used often, not merely lately); its upkeep runs on
-     * the calling thread, so no pool thread outside this validator's loader ever touches it.
+     * Bounded by characters of TeX + MathML (Caffeine's weighted eviction keeps the formulas used often, not merely
+     * lately); its upkeep runs on the calling thread, so no pool thread outside this renderer's loader ever touches it.
      */
-    private final Cache<String, FormulaRendering> results = Caffeine.newBuilder()
-            .maximumWeight(CACHE_CHARACTERS)
-            .weigher((String key, FormulaRendering value) -> key.length() + value.weight())
-            .executor(Runnable::run)
-            .build();
+    private final Cache<String, FormulaRendering> results;
     /** Renders queued or running, so that a formula repeated in a document (or across documents) is rendered once. */
     private final Map<String, CompletableFuture<FormulaRendering>> inFlight = new ConcurrentHashMap<>();
     private KatexEngine engine;
 
     KatexRenderer(PipelineSettings settings) {
         this.settings = settings;
+        this.results = Caffeine.newBuilder()
+                .maximumWeight(settings.formulaCacheCharacters())
+                .weigher((String key, FormulaRendering value) -> key.length() + value.weight())
+                .executor(Runnable::run)
+                .build();
         AtomicInteger threadNumber = new AtomicInteger();
-        workers = new ThreadPoolExecutor(settings.validatorPoolSize(), settings.validatorPoolSize(),
+        workers = new ThreadPoolExecutor(settings.rendererPoolSize(), settings.rendererPoolSize(),
                 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 task -> withPolyglotLoader(daemon(new Thread(null, task, "katex-" + threadNumber.incrementAndGet(),
                         WORKER_STACK_BYTES))));

@@ -95,6 +95,16 @@ public class MarkdownPipeline implements AutoCloseable {
     }
 
     /**
+     * One formula on its own, as in a document that holds only it (automatic equation numbers start at 1): its
+     * sanitized MathML in {@link MathFormula#mathml()}, which is null when the TeX does not parse.
+     */
+    public MathFormula renderFormula(String tex, MathMode mode) {
+        FormulaRendering rendering = await(katex.render(tex, mode));
+        int[] equations = {0};
+        return new MathFormula(0, tex, mode, 1, rendering.valid() ? rendering.mathml(() -> ++equations[0]) : null);
+    }
+
+    /**
      * Waits for the renders and hands each formula its MathML, numbering automatic equation numbers in document order
      * (the excerpt, a prefix of the document, shows the same numbers), or its error mark.
      */
