@@ -1,0 +1,43 @@
+package dev.spaces.e2e.support.browser;
+
+/**
+ * The screens a page is checked on, applied with CDP {@code Emulation.setDeviceMetricsOverride} (so the layout
+ * viewport is exactly this size, whatever the headless window is). {@code mobile} makes Chromium honour
+ * {@code <meta name="viewport">} and emulate touch, as a phone does.
+ */
+public enum Viewport {
+    /** A laptop window. */
+    DESKTOP(1280, 900, 1, false),
+    /** A current phone in portrait (CSS pixels; 3 device pixels each). */
+    PHONE(390, 844, 3, true);
+
+    private final int width;
+    private final int height;
+    private final double deviceScaleFactor;
+    private final boolean mobile;
+
+    Viewport(int width, int height, double deviceScaleFactor, boolean mobile) {
+        this.width = width;
+        this.height = height;
+        this.deviceScaleFactor = deviceScaleFactor;
+        this.mobile = mobile;
+    }
+
+    /** CSS pixels. */
+    public int width() {
+        return width;
+    }
+
+    /** CSS pixels. */
+    public int height() {
+        return height;
+    }
+
+    public double deviceScaleFactor() {
+        return deviceScaleFactor;
+    }
+
+    public boolean mobile() {
+        return mobile;
+    }
+}
