@@ -76,15 +76,8 @@ public final class MathBench {
             line(report, "| warm, 1 core: passes 2–%d | best %.0f, median %.0f formulas/s |%n", WARM_PASSES + 1,
                     warm[WARM_PASSES - 1], warm[WARM_PASSES / 2]);
 
-            double[] chapter = new double[5];
-            for (int i = 0; i < chapter.length; i++) {
-                long start = System.nanoTime();
-                single.render(longest, HtmlPolicy.ARTICLE);
-                chapter[i] = seconds(System.nanoTime() - start);
-            }
-            Arrays.sort(chapter);
             line(report, "| longest chapter (%d formulas), full render, warm, no cache | median %.0f ms |%n",
-                    longestCount, chapter[2] * 1000);
+                    longestCount, medianMillis(single, longest));
         }
 
         try (MarkdownPipeline parallel = new MarkdownPipeline(settings(cores, 0))) {
@@ -106,19 +99,25 @@ public final class MathBench {
                 best = Math.max(best, pass(cached, formulas).rate());
             }
             line(report, "| cache hits, 1 caller | %.0f formulas/s |%n", best);
-            double[] chapter = new double[5];
-            for (int i = 0; i < chapter.length; i++) {
-                long start = System.nanoTime();
-                cached.render(longest, HtmlPolicy.ARTICLE);
-                chapter[i] = seconds(System.nanoTime() - start);
-            }
-            Arrays.sort(chapter);
-            line(report, "| longest chapter, full render, formulas cached | median %.0f ms |%n", chapter[2] * 1000);
+            line(report, "| longest chapter, full render, formulas cached | median %.0f ms |%n",
+                    medianMillis(cached, longest));
         }
         System.out.print(report);
         if (args.length > 0) {
             Files.writeString(Path.of(args[0]), report);
         }
+    }
+
+    /** The median of five full renders of the document. */
+    private static double medianMillis(MarkdownPipeline pipeline, String markdown) {
+        double[] millis = new double[5];
+        for (int i = 0; i < millis.length; i++) {
+            long start = System.nanoTime();
+            pipeline.render(markdown, HtmlPolicy.ARTICLE);
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        return millis[2];
     }
 
     private record Pass(double seconds, int errors, int count) {

@@ -17,28 +17,11 @@ final class MathBlock extends CustomBlock implements MathNode {
         return source;
     }
 
-    private String error;
+    private final Outcome outcome = new Outcome();
 
     @Override
-    public String error() {
-        return error;
-    }
-
-    @Override
-    public void markInvalid(String message) {
-        this.error = message;
-    }
-
-    private String mathml;
-
-    @Override
-    public String mathml() {
-        return mathml;
-    }
-
-    @Override
-    public void renderedAs(String mathml) {
-        this.mathml = mathml;
+    public Outcome outcome() {
+        return outcome;
     }
 
     @Override

@@ -3,7 +3,8 @@ package dev.spaces.e2e.support.browser;
 /**
  * A minimal reader-site page around HTML the API returned: a mobile viewport and the stylesheet of the classes the
  * README documents ({@code .math.display} scrolls sideways inside the text column; {@code .math-error} shows TeX
- * that did not parse). Nothing else: no script, no web font, no framework.
+ * that did not parse) and a math font, as a reader site names one (browsers stretch brackets and big operators only
+ * with a font that has an OpenType MATH table). Nothing else: no script, no web font, no framework.
  */
 public final class ReaderPage {
 
@@ -11,6 +12,7 @@ public final class ReaderPage {
             body{margin:0 auto;max-width:46rem;padding:1rem;font:18px/1.7 serif;overflow-wrap:break-word}
             .math.display{display:block;overflow-x:auto;overflow-y:hidden;margin:1em 0}
             .math-error{color:#b00;font-family:monospace}
+            math{font-family:"Latin Modern Math","TeX Gyre Termes Math","STIX Two Math","DejaVu Math TeX Gyre",math}
             pre{overflow-x:auto}
             img{max-width:100%}
             """;
