@@ -78,7 +78,9 @@ class MigrationLayoutTest {
         assertThat(history("layout_old")).as("checksums deployed databases hold").isEqualTo(RELEASED);
 
         Flyway current = configured("layout_old");
-        current.validate();
+        // what it has validates under the new layout; migrations added since (V6 media, …) are merely pending
+        Flyway.configure().configuration(current.getConfiguration()).ignoreMigrationPatterns("*:pending").load()
+                .validate();
         MigrateResult result = current.migrate();
         int newer = (int) Arrays.stream(current.info().all())
                 .filter(m -> !RELEASED.containsKey(m.getVersion().getVersion())).count();
