@@ -59,6 +59,9 @@ public class ImageProcessor {
 
     public ImageProcessor(MediaConfig config) {
         this.config = config;
+        // the bytes are in memory already: no copy of every upload in a temporary file (/tmp is small, and
+        // read-only elsewhere, in the containers)
+        ImageIO.setUseCache(false);
         this.webpWriter = config.webp() && webpWriterWorks();
     }
 
