@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -63,14 +64,6 @@ public class MediaResource {
         this.caller = caller;
     }
 
-    /** The form a multipart upload sends (for the OpenAPI document). */
-    @Schema(name = "MediaUploadForm")
-    public static final class UploadForm {
-        @Schema(type = SchemaType.STRING, format = "binary", description = "the image file",
-                requiredProperties = {})
-        public String file;
-    }
-
     @POST
     @Authenticated
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -81,7 +74,9 @@ public class MediaResource {
             + "metadata gone. Renditions 320/768/1280 px wide (those narrower than the original) and WebP copies. "
             + "The same bytes again answer the existing item with 200.")
     @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = UploadForm.class)),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(type = SchemaType.OBJECT,
+                    requiredProperties = "file", properties = @SchemaProperty(name = "file", type = SchemaType.STRING,
+                    format = "binary", description = "the image file"))),
             @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
                     schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "201", description = "Stored",
