@@ -34,6 +34,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 
 /**
@@ -56,12 +57,14 @@ public class ImageProcessor {
 
     private final MediaConfig config;
     private final boolean webpWriter;
+    private final Semaphore working;
 
     public ImageProcessor(MediaConfig config) {
         this.config = config;
         // the bytes are in memory already: no copy of every upload in a temporary file (/tmp is small, and
         // read-only elsewhere, in the containers)
         ImageIO.setUseCache(false);
+        this.working = new Semaphore(Math.max(1, config.concurrentProcessing()), true);
         this.webpWriter = config.webp() && webpWriterWorks();
     }
 
@@ -91,6 +94,20 @@ public class ImageProcessor {
 
     public Result process(byte[] upload) {
         ImageFormat format = accept(upload);
+        try {
+            working.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to process an upload", e);
+        }
+        try {
+            return transcode(upload, format);
+        } finally {
+            working.release();
+        }
+    }
+
+    private Result transcode(byte[] upload, ImageFormat format) {
         BufferedImage image = decode(upload, format);
         if (format == ImageFormat.JPEG) {
             image = orient(image, exifOrientation(upload));
@@ -188,11 +205,15 @@ public class ImageProcessor {
         return fallback;
     }
 
-    /** RGB for JPEG (no alpha channel there), ARGB for the others; also drops indexed and CMYK colour models. */
+    /**
+     * RGB for JPEG (no alpha channel there), ARGB for the others; also drops indexed and CMYK colour models. A JPEG
+     * decoded as 3-byte BGR stays so: no second copy of a large photo (4 bytes a pixel more).
+     */
     private static BufferedImage normalize(BufferedImage image, ImageFormat format) {
         int type = format == ImageFormat.JPEG || !image.getColorModel().hasAlpha()
                 ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB;
-        if (image.getType() == type) {
+        if (image.getType() == type || (type == BufferedImage.TYPE_INT_RGB
+                && image.getType() == BufferedImage.TYPE_3BYTE_BGR)) {
             return image;
         }
         BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), type);

@@ -30,6 +30,13 @@ public interface MediaConfig {
     @WithDefault("0.85")
     float quality();
 
+    /**
+     * Uploads decoded and encoded at the same time; the others wait. A 100-megapixel image takes 300–400 MB of heap
+     * while it is processed, so a few at once is what a service with a 512 MB heap can take.
+     */
+    @WithDefault("2")
+    int concurrentProcessing();
+
     /** Also make a WebP of the original and of every rendition (libwebp through JNI; off where it cannot load). */
     @WithDefault("true")
     boolean webp();

@@ -324,6 +324,10 @@ class MediaLibraryTest {
                 .header("Content-Length", String.valueOf(whole.length));
         assertThat(ImageProcessor.sha256(whole)).isEqualTo(hash);
 
+        anonymous().head(url).then().statusCode(200).contentType("image/png")
+                .header("ETag", "\"" + hash + "\"")
+                .header("Content-Length", String.valueOf(whole.length));
+
         anonymous().header("If-None-Match", "\"" + hash + "\"").get(url).then().statusCode(304)
                 .header("ETag", "\"" + hash + "\"");
         anonymous().header("If-None-Match", "\"something-else\"").get(url).then().statusCode(200);

@@ -6,6 +6,7 @@ import dev.spaces.commons.problem.ProblemException;
 import dev.spaces.content.media.MediaFile;
 import dev.spaces.content.media.MediaService;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -56,9 +57,26 @@ public class MediaFileResource {
     @APIResponse(responseCode = "416", description = "The range lies outside the file",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response file(@PathParam("hash") String hash, @PathParam("name") String name,
-                                          @HeaderParam("If-None-Match") String ifNoneMatch,
-                                          @HeaderParam("Range") String range,
-                                          @HeaderParam("If-Range") String ifRange) {
+                         @HeaderParam("If-None-Match") String ifNoneMatch,
+                         @HeaderParam("Range") String range,
+                         @HeaderParam("If-Range") String ifRange) {
+        return answer(hash, name, ifNoneMatch, range, ifRange, true);
+    }
+
+    /** The GET's headers without opening the file (an unread stream would hold a file or an S3 connection). */
+    @HEAD
+    @Path("/{hash}/{name}")
+    @Produces({"image/jpeg", "image/png", "image/webp", "image/gif"})
+    @Operation(hidden = true)
+    public Response head(@PathParam("hash") String hash, @PathParam("name") String name,
+                         @HeaderParam("If-None-Match") String ifNoneMatch,
+                         @HeaderParam("Range") String range,
+                         @HeaderParam("If-Range") String ifRange) {
+        return answer(hash, name, ifNoneMatch, range, ifRange, false);
+    }
+
+    private Response answer(String hash, String name, String ifNoneMatch, String range, String ifRange,
+                            boolean withBody) {
         MediaFile file = media.file(hash, name);
         String etag = "\"" + file.hash() + "\"";
         if (EntityTags.matchesAny(ifNoneMatch, etag)) {
@@ -72,7 +90,6 @@ public class MediaFileResource {
         // streamed from the storage, never held whole. A plain Response, not RestResponse<InputStream>: for the
         // typed form Quarkus REST picked its writer from the declared image types and wrote the stream's toString()
         Response.ResponseBuilder answer = Response.status(span == null ? 200 : 206)
-                .entity(media.open(file, offset, length))
                 .type(file.mimeType())
                 .header("Content-Length", length)
                 .header("ETag", etag)
@@ -82,6 +99,9 @@ public class MediaFileResource {
                 .header("Content-Disposition", "inline; filename=\"" + file.name() + "\"");
         if (span != null) {
             answer.header("Content-Range", "bytes " + span[0] + "-" + span[1] + "/" + size);
+        }
+        if (withBody) {
+            answer.entity(media.open(file, offset, length));
         }
         return answer.build();
     }
