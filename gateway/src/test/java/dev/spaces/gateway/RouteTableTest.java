@@ -37,6 +37,16 @@ class RouteTableTest {
         assertThat(get("/api/v1/")).isNull();
         assertThat(get("/api/v1")).isNull();
         assertThat(get("/api/v2/articles")).isNull();
+        assertThat(get("/api/v1/media").upstream()).isEqualTo(Upstream.CONTENT);
+        assertThat(get("/api/v1/media/12").requiresToken()).isFalse();
+        assertThat(RouteTable.resolve("/api/v1/media", false).orElseThrow().requiresToken()).isTrue();
+        assertThat(get("/media/" + "a".repeat(64) + "/x-320w.webp").upstream()).isEqualTo(Upstream.CONTENT);
+        assertThat(get("/media/" + "a".repeat(64) + "/x-320w.webp").template()).isEqualTo("/media/{path}");
+        assertThat(get("/mediax")).isNull();
+        assertThat(RouteTable.isProxiedNamespace("/media/a/b")).isTrue();
+        assertThat(RouteTable.acceptsUploads("/api/v1/media")).isTrue();
+        assertThat(RouteTable.acceptsUploads("/api/v1/media/3")).isFalse();
+        assertThat(RouteTable.acceptsUploads("/api/v1/import")).isFalse();
     }
 
     @Test

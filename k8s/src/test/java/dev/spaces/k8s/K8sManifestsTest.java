@@ -422,6 +422,29 @@ class K8sManifestsTest {
         }
     }
 
+    /**
+     * The ingress controller must not cut a body the gateway would take: media uploads go up to the gateway's
+     * spaces.gateway.max-upload-size (24 MB) and are answered there with a problem+json 413 beyond it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void the_ingress_lets_media_uploads_through_to_the_gateway(String overlay) {
+        Rendered r = overlays.get(overlay);
+        io.fabric8.kubernetes.api.model.networking.v1.Ingress gateway =
+                r.all(io.fabric8.kubernetes.api.model.networking.v1.Ingress.class).stream()
+                        .filter(i -> i.getMetadata().getName().equals("gateway")).findFirst().orElseThrow();
+        String size = gateway.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/proxy-body-size");
+        Matcher m = Pattern.compile("(\\d+)([kKmMgG]?)").matcher(Objects.requireNonNull(size, "proxy-body-size"));
+        assertThat(m.matches()).as("proxy-body-size " + size).isTrue();
+        long bytes = Long.parseLong(m.group(1)) * switch (m.group(2).toLowerCase()) {
+            case "k" -> 1024L;
+            case "m" -> 1024L * 1024;
+            case "g" -> 1024L * 1024 * 1024;
+            default -> 1L;
+        };
+        assertThat(bytes).as("ingress body limit").isGreaterThan(24L * 1024 * 1024);
+    }
+
     private static String namespaceOf(String overlay) {
         return overlay.equals("prod") ? "spaces" : "spaces-" + overlay;
     }

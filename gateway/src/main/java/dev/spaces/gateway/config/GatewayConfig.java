@@ -1,6 +1,7 @@
 package dev.spaces.gateway.config;
 
 import dev.spaces.gateway.domain.RouteClass;
+import dev.spaces.gateway.domain.RouteTable;
 import dev.spaces.gateway.domain.Upstream;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -25,6 +26,19 @@ public interface GatewayConfig {
     /** Largest request body forwarded; larger ones are 413 before they reach a service. */
     @WithDefault("2M")
     MemorySize maxBodySize();
+
+    /**
+     * Largest upload to the media library ({@code POST /api/v1/media}): content-service takes files up to 20 MB
+     * ({@code spaces.media.max-bytes}) and answers a larger one itself with a 413 that names its limit, so the edge
+     * lets a little more through (multipart framing) and stops only what content-service would never read.
+     */
+    @WithDefault("24M")
+    MemorySize maxUploadSize();
+
+    /** The body limit of a request to {@code path}. */
+    default long maxBodySize(String path) {
+        return RouteTable.acceptsUploads(path) ? maxUploadSize().asLongValue() : maxBodySize().asLongValue();
+    }
 
     /**
      * Longest request target (path and query) accepted; longer ones are 414 problem+json. Vert.x's codec limit

@@ -94,6 +94,10 @@ public final class RouteTable {
         rule("/api/v1/search-documents/**", Upstream.CONTENT, Access.PUBLIC, false);
         rule("/api/v1/webhooks/events", Upstream.CONTENT, Access.BLOCKED, false);
         rule("/api/v1/webhooks/**", Upstream.CONTENT, Access.TOKEN, false);
+        // the media library: reads public, uploads and changes need a token (content-service checks the role)
+        rule("/api/v1/media/**", Upstream.CONTENT, Access.PUBLIC, false);
+        // its files at content-hashed URLs (immutable, so the response cache keeps the small ones)
+        rule("/media/**", Upstream.CONTENT, Access.PUBLIC, false);
         rule("/feed/**", Upstream.CONTENT, Access.PUBLIC, false);
         rule("/sitemap.xml", Upstream.CONTENT, Access.PUBLIC, false);
     }
@@ -149,6 +153,12 @@ public final class RouteTable {
 
     /** Paths under the gateway's care at all (the rest — /q/*, /internal/* — are the gateway's own endpoints). */
     public static boolean isProxiedNamespace(String path) {
-        return path.startsWith("/api/") || path.startsWith("/feed") || path.equals("/sitemap.xml");
+        return path.startsWith("/api/") || path.startsWith("/feed") || path.equals("/sitemap.xml")
+                || path.startsWith("/media/");
+    }
+
+    /** Paths that take file uploads, with their own body limit (spaces.gateway.max-upload-size). */
+    public static boolean acceptsUploads(String path) {
+        return path.equals("/api/v1/media");
     }
 }

@@ -114,9 +114,9 @@ public class EdgeRoutes {
             return;
         }
         long declared = ProxyForwarder.contentLength(request.headers());
-        long limit = config.maxBodySize().asLongValue();
+        long limit = config.maxBodySize(request.path());
         if (declared > limit) {
-            rejectOversize(request, declared);
+            rejectOversize(request, declared, limit);
             return;
         }
         ctx.next();
@@ -201,8 +201,8 @@ public class EdgeRoutes {
         return size;
     }
 
-    private void rejectOversize(HttpServerRequest request, long declared) {
-        String detail = "The request body exceeds " + config.maxBodySize().asLongValue() + " bytes";
+    private void rejectOversize(HttpServerRequest request, long declared, long limit) {
+        String detail = "The request body exceeds " + limit + " bytes";
         if (declared <= DRAIN_LIMIT && !"100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
             // read and drop the body, then answer: the client gets the 413 instead of a broken pipe
             request.handler(chunk -> { });

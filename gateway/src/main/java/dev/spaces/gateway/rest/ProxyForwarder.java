@@ -91,8 +91,10 @@ public class ProxyForwarder {
         boolean bodiless = bodiless(request);
         boolean idempotent = bodiless && (method == HttpMethod.GET || method == HttpMethod.HEAD);
         // Only anonymous GETs share answers; a token (even one we could not read) means a personal answer.
+        // A range is answered by the service (206): a stored whole answer would turn it into a 200 of the whole body
         boolean cacheable = cache.enabled() && method == HttpMethod.GET && bodiless && !caller.authenticated()
-                && request.getHeader("Authorization") == null && request.getHeader("Cookie") == null;
+                && request.getHeader("Authorization") == null && request.getHeader("Cookie") == null
+                && request.getHeader("Range") == null;
         String uri = asciiTarget(request.uri());
         String key = cacheable ? ResponseCache.key(upstream, uri, request.headers()) : null;
         if (cacheable) {
@@ -120,7 +122,7 @@ public class ProxyForwarder {
             request.resume(); // nothing to read but the end of the request
         } else if (contentLength(request.headers()) < 0) {
             // chunked upload of unknown size: count while streaming and stop at the limit
-            body = new LimitedStream(request, config.maxBodySize().asLongValue(), tooLarge);
+            body = new LimitedStream(request, config.maxBodySize(request.path()), tooLarge);
         } else {
             body = request; // its Content-Length was copied and checked against the limit at the edge
         }
@@ -357,7 +359,7 @@ public class ProxyForwarder {
      * {@link EdgeRoutes#DRAIN_LIMIT} the connection is cut instead.
      */
     private void rejectUpload(HttpServerRequest request) {
-        String detail = "The request body exceeds " + config.maxBodySize().asLongValue() + " bytes";
+        String detail = "The request body exceeds " + config.maxBodySize(request.path()) + " bytes";
         if (request.isEnded()) {
             problems.send(request, 413, "payload-too-large", "Payload too large", detail);
             return;
