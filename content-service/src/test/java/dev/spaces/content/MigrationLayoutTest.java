@@ -78,7 +78,8 @@ class MigrationLayoutTest {
         assertThat(history("layout_old")).as("checksums deployed databases hold").isEqualTo(RELEASED);
 
         Flyway current = configured("layout_old");
-        // what it has validates under the new layout; migrations added since (V5 render version, V6 media, …) are merely pending
+        // what it has validates under the new layout; migrations added since (V5 render version, V6 media, …) are
+        // merely pending
         Flyway.configure().configuration(current.getConfiguration()).ignoreMigrationPatterns("*:pending").load()
                 .validate();
         MigrateResult result = current.migrate();
