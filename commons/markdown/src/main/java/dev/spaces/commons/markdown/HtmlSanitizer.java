@@ -35,6 +35,13 @@ final class HtmlSanitizer {
     private static final Pattern STYLE = Pattern.compile("(?:(?:text-align|width|padding(?:-(?:left|right|top|bottom))?"
             + "|border(?:-(?:left|right|top|bottom))?|text-decoration)\\s*:\\s*[a-z0-9.%# -]{1,40}(?:;\\s*|$))+");
 
+    /**
+     * {@code /media/<hash>/<name> <width>w, …}: only the media library's own files (the sanitizer's srcset handling
+     * writes the separator as {@code " , "}).
+     */
+    private static final String MEDIA_FILE = "/media/[A-Za-z0-9._~%-]{1,100}/[A-Za-z0-9._~%-]{1,100} \\d{1,5}w";
+    private static final Pattern SRCSET = Pattern.compile(MEDIA_FILE + "(?: ?, " + MEDIA_FILE + "){0,20}");
+
     private static final PolicyFactory MATHML = mathMl(new HtmlPolicyBuilder()).toFactory();
 
     private static final PolicyFactory ARTICLE = common()
@@ -42,6 +49,14 @@ final class HtmlSanitizer {
             .allowElements((name, attributes) -> attributes.contains("src") ? name : null, "img")
             .allowAttributes("src").matching(urlWithScheme("http:", "https:", "")).onElements("img")
             .allowAttributes("alt", "title").onElements("img")
+            // media library images: srcset of the library's own files, intrinsic size, lazy loading; as a figure
+            .allowAttributes("srcset").matching(SRCSET).onElements("img")
+            .allowAttributes("sizes").matching(Pattern.compile("[a-z0-9(): ,.%-]{1,100}")).onElements("img")
+            .allowAttributes("width", "height").matching(Pattern.compile("\\d{1,5}")).onElements("img")
+            .allowAttributes("loading").matching(Pattern.compile("lazy|eager")).onElements("img")
+            .allowAttributes("decoding").matching(Pattern.compile("async|sync|auto")).onElements("img")
+            .allowElements("figure", "figcaption")
+            .allowAttributes("class").matching(Pattern.compile("media")).onElements("figure")
             .allowAttributes("href").onElements("a")
             .allowAttributes("id").matching(ID).onElements(HEADINGS)
             // footnotes: references and back-references are same-page links

@@ -54,12 +54,20 @@ public class MarkdownPipeline implements AutoCloseable {
     private final HtmlRenderer renderer = HtmlRenderer.builder()
             .extensions(EXTENSIONS)
             .nodeRendererFactory(context -> new MathHtmlRenderer(context.getWriter()))
+            .nodeRendererFactory(MediaHtmlRenderer::new)
             .attributeProviderFactory(context -> new CodeLanguageAttributes())
             .build();
     private final KatexRenderer katex;
+    private final MediaImages media;
 
     public MarkdownPipeline(PipelineSettings settings) {
+        this(settings, MediaImages.NONE);
+    }
+
+    /** With a media library: {@code ![caption](media:123)} becomes a figure of item 123 (see {@link MediaImages}). */
+    public MarkdownPipeline(PipelineSettings settings, MediaImages media) {
         this.settings = settings;
+        this.media = media;
         this.katex = new KatexRenderer(settings);
     }
 
@@ -74,6 +82,7 @@ public class MarkdownPipeline implements AutoCloseable {
      */
     public RenderedDocument render(String markdown, HtmlPolicy policy, boolean renderFormulas) {
         Document document = parse(markdown);
+        MediaReferences.resolve(document, media);
         List<MathNode> mathNodes = NodeWalk.preorder(document).stream()
                 .filter(MathNode.class::isInstance).map(MathNode.class::cast).toList();
         // KaTeX runs on the renderer's threads, all formulas of the document at once
