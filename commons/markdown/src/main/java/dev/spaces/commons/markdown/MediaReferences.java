@@ -76,16 +76,8 @@ final class MediaReferences {
         }
     }
 
-    /** The description as plain text (for alt). */
+    /** The description as plain text, on one line (for alt). */
     static String text(Node node) {
-        StringBuilder text = new StringBuilder();
-        for (Node n : NodeWalk.preorder(node)) {
-            if (n instanceof Text t) {
-                text.append(t.getLiteral());
-            } else if (n instanceof org.commonmark.node.Code code) {
-                text.append(code.getLiteral());
-            }
-        }
-        return text.toString().strip();
+        return String.join(" ", PlainText.of(node).lines().toList());
     }
 }

@@ -138,7 +138,7 @@ public final class Page implements AutoCloseable {
 
     /**
      * Saves the whole page (beyond the viewport) as {@code target/screenshots/<name>.png}, in device pixels
-     * (a PHONE shot is 3 × 390 px wide). Take measurements first: a full-page capture may lay the page out again.
+     * (a PHONE shot is 3 × 375 px wide). Take measurements first: a full-page capture may lay the page out again.
      */
     public Path screenshot(String name) {
         Layout layout = layout();

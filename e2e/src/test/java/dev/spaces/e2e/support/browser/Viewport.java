@@ -8,8 +8,8 @@ package dev.spaces.e2e.support.browser;
 public enum Viewport {
     /** A laptop window. */
     DESKTOP(1280, 900, 1, false),
-    /** A current phone in portrait (CSS pixels; 3 device pixels each). */
-    PHONE(390, 844, 3, true);
+    /** A small current phone in portrait, 375 CSS pixels wide (3 device pixels each). */
+    PHONE(375, 812, 3, true);
 
     private final int width;
     private final int height;
