@@ -97,6 +97,7 @@ public class ArticleMapper {
     }
 
     static CoverImageDto cover(CoverImage image) {
-        return new CoverImageDto(image.url(), image.caption(), image.alt());
+        return new CoverImageDto(image.mediaId(), image.url(), image.caption(), image.alt(), image.width(),
+                image.height(), image.srcset());
     }
 }

@@ -41,9 +41,12 @@ public class ArticleService {
     private final OutboxWriter outbox;
     private final ArticleMapper mapper;
     private final ContentConfig config;
+    private final CoverImages covers;
 
     public ArticleService(ArticleRepository articles, RevisionRepository revisions, TaxonomyService taxonomy,
-                          MarkdownPipeline pipeline, OutboxWriter outbox, ArticleMapper mapper, ContentConfig config) {
+                          MarkdownPipeline pipeline, OutboxWriter outbox, ArticleMapper mapper, ContentConfig config,
+                          CoverImages covers) {
+        this.covers = covers;
         this.articles = articles;
         this.revisions = revisions;
         this.taxonomy = taxonomy;
@@ -254,8 +257,7 @@ public class ArticleService {
         if (request.tags() != null) {
             article.tags.addAll(taxonomy.tagsNamed(request.tags()));
         }
-        article.coverImages = new ArrayList<>(request.coverImages() == null ? List.of()
-                : request.coverImages().stream().map(c -> new CoverImage(c.url(), c.caption(), c.alt())).toList());
+        article.coverImages = covers.resolve(request.coverImages());
         article.updatedAt = Instant.now();
     }
 

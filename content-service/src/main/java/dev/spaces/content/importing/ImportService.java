@@ -145,7 +145,7 @@ public class ImportService {
         article.series = item.series() == null ? null : taxonomy.seriesTitled(item.series());
         article.seriesPosition = item.seriesPosition();
         article.coverImages = new ArrayList<>(item.images() == null ? List.of()
-                : item.images().stream().map(i -> new CoverImage(i.url(), i.caption(), null)).toList());
+                : item.images().stream().map(i -> CoverImage.ofUrl(i.url(), i.caption(), null)).toList());
         article.commentCount = item.comments();
     }
 

@@ -32,6 +32,7 @@ public class LibraryImages implements MediaImages {
                 .sorted(Comparator.comparingInt(MediaFile::width))
                 .map(file -> MediaService.url(file) + " " + file.width() + "w")
                 .collect(Collectors.joining(", "));
-        return new MediaImage(MediaService.url(item.original()), srcset, item.width, item.height, item.alt);
+        return new MediaImage(MediaService.url(item.original()), srcset, item.width, item.height, item.alt,
+                item.caption);
     }
 }

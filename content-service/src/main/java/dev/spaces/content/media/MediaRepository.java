@@ -87,8 +87,9 @@ public class MediaRepository implements PanacheRepository<MediaItem> {
         List<Object[]> rows = getEntityManager().createNativeQuery(
                         "SELECT a.id, a.title, a.slug, a.status FROM article a WHERE a.markdown ~ :pattern"
                                 + " OR EXISTS (SELECT 1 FROM jsonb_array_elements(a.cover_images) c"
-                                + " WHERE c->>'url' ~ :pattern) ORDER BY a.id")
+                                + " WHERE c->>'url' ~ :pattern OR c->>'mediaId' = :id) ORDER BY a.id")
                 .setParameter("pattern", pattern)
+                .setParameter("id", String.valueOf(item.id))
                 .getResultList();
         return rows.stream().map(r -> new Use(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                 (String) r[3])).toList();

@@ -22,7 +22,9 @@ public interface MediaImages {
      * @param width  intrinsic width of the original, in pixels (with height: the box is reserved, no layout shift)
      * @param height intrinsic height of the original
      * @param alt    the item's own alt text, or null: then the caption written in the Markdown is the alt
+     * @param caption the item's own caption, or null (a figure shows the caption written in the Markdown; a cover
+     *                image by media id shows this one unless it gives its own)
      */
-    record MediaImage(String src, String srcset, int width, int height, String alt) {
+    record MediaImage(String src, String srcset, int width, int height, String alt, String caption) {
     }
 }

@@ -11,9 +11,9 @@ class MediaReferencesTest {
 
     private static final MediaImages LIBRARY = id -> id == 7
             ? Optional.of(new MediaImages.MediaImage("/media/abc123/feynman", "/media/r320/feynman 320w, "
-            + "/media/r768/feynman 768w, /media/abc123/feynman 1024w", 1024, 683, null))
+            + "/media/r768/feynman 768w, /media/abc123/feynman 1024w", 1024, 683, null, "费曼"))
             : id == 8 ? Optional.of(new MediaImages.MediaImage("/media/def/shrimp", "/media/def/shrimp 640w", 640, 480,
-            "蒜蓉蒸虾的准备")) : Optional.empty();
+            "蒜蓉蒸虾的准备", null)) : Optional.empty();
 
     private static final MarkdownPipeline PIPELINE = new MarkdownPipeline(PipelineSettings.defaults(), LIBRARY);
 

@@ -30,6 +30,6 @@ public record ArticleCreateRequest(
         String series,
         @Positive @Schema(description = "Position within the series (1-based)")
         Integer seriesPosition,
-        @Size(max = 20) @Valid
-        List<CoverImageDto> coverImages) {
+        @Size(max = 20)
+        List<@Valid CoverImageInput> coverImages) {
 }
