@@ -49,7 +49,7 @@ CONTENT_PID=$(cat "$STATE/run/content-service.pid")
 TOKEN=$(curl -sf "$KEYCLOAK/realms/spaces/protocol/openid-connect/token" -d grant_type=password \
   -d client_id=spaces-cli -d username=author -d password=author | jq -r .access_token)
 JAR=bench/target/benchmarks.jar
-[ -f "$JAR" ] || ./mvnw -o -q -pl bench -am package -DskipTests
+[ -f "$JAR" ] || ./mvnw -q -pl bench -am package -DskipTests
 OUT="bench/results/media-$(date -u +%Y-%m-%d-%H%M%S).md"
 mkdir -p bench/results
 {

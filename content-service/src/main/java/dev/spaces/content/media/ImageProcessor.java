@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
@@ -58,6 +59,8 @@ public class ImageProcessor {
 
     private final MediaConfig config;
     private final boolean webpWriter;
+    /** libwebp's limit on either side of an image. */
+    private static final int WEBP_MAX_SIDE = 16383;
     private final Semaphore working;
 
     public ImageProcessor(MediaConfig config) {
@@ -65,7 +68,7 @@ public class ImageProcessor {
         // the bytes are in memory already: no copy of every upload in a temporary file (/tmp is small, and
         // read-only elsewhere, in the containers)
         ImageIO.setUseCache(false);
-        this.working = new Semaphore(Math.max(1, config.concurrentProcessing()), true);
+        this.working = new Semaphore(Math.max(1, config.processingMegapixels()), true);
         this.webpWriter = config.webp() && webpWriterWorks();
     }
 
@@ -95,31 +98,71 @@ public class ImageProcessor {
 
     public Result process(byte[] upload) {
         ImageFormat format = accept(upload);
-        try {
-            working.acquire();
+        ImageReader reader = reader(format);
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
+            reader.setInput(in, true, true);
+            // the header alone: a few bytes can declare a canvas that would take gigabytes to decode
+            long width;
+            long height;
+            try {
+                width = reader.getWidth(0);
+                height = reader.getHeight(0);
+            } catch (IOException | RuntimeException e) {
+                throw undecodable(format, e.getMessage());
+            }
+            if (width <= 0 || height <= 0) {
+                throw undecodable(format, "it declares no size");
+            }
+            if (width * height > config.maxPixels()) {
+                throw new ProblemException(422, "image-too-many-pixels", "Image has too many pixels",
+                        "The image declares " + width + " × " + height + " = " + (width * height)
+                                + " pixels; at most " + config.maxPixels() + " are accepted (it was not decoded)")
+                        .with("width", width).with("height", height).with("maxPixels", config.maxPixels());
+            }
+            int subsampling = subsampling(width, height, config.maxStoredPixels());
+            long stored = ceilDiv(width, subsampling) * ceilDiv(height, subsampling);
+            int permits = (int) Math.min(Math.max(1, config.processingMegapixels()),
+                    Math.max(1, ceilDiv(stored, 1_000_000)));
+            working.acquire(permits);
+            try {
+                return transcode(upload, format, decode(reader, format, subsampling));
+            } finally {
+                working.release(permits);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to process an upload", e);
-        }
-        try {
-            return transcode(upload, format);
+        } catch (IOException e) {
+            throw undecodable(format, e.getMessage());
         } finally {
-            working.release();
+            reader.dispose();
         }
     }
 
-    private Result transcode(byte[] upload, ImageFormat format) {
-        BufferedImage image = decode(upload, format);
+    /** The smallest whole factor that brings width × height under {@code maxStored} (1: the image as it is). */
+    static int subsampling(long width, long height, long maxStored) {
+        int factor = 1;
+        while (ceilDiv(width, factor) * ceilDiv(height, factor) > maxStored) {
+            factor++;
+        }
+        return factor;
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+
+    private Result transcode(byte[] upload, ImageFormat format, BufferedImage decoded) {
+        BufferedImage image = decoded;
         if (format == ImageFormat.JPEG) {
             image = orient(image, exifOrientation(upload));
         }
         List<Encoded> files = new ArrayList<>();
         files.add(encode(image, format, true));
-        if (webpWriter && format != ImageFormat.WEBP) {
+        if (webp(image) && format != ImageFormat.WEBP) {
             files.add(encode(image, ImageFormat.WEBP, true));
         }
-        // widest first, each scaled from the one before: the full-size image is halved once, not once per width (a
-        // 100-megapixel photo's first halving alone is 75 MB and most of the CPU)
+        // widest first, each scaled from the one before: the stored image is halved once, not once per width
         BufferedImage source = image;
         for (int width : config.widths().stream().sorted(Comparator.reverseOrder()).distinct().toList()) {
             if (width >= image.getWidth()) {
@@ -127,13 +170,18 @@ public class ImageProcessor {
             }
             BufferedImage scaled = scale(source, width);
             files.add(encode(scaled, format, false));
-            if (webpWriter && format != ImageFormat.WEBP) {
+            if (webp(scaled) && format != ImageFormat.WEBP) {
                 files.add(encode(scaled, ImageFormat.WEBP, false));
             }
             source = scaled;
         }
         files.sort(Comparator.comparing((Encoded file) -> !file.original()).thenComparing(Encoded::width));
         return new Result(format, image.getWidth(), image.getHeight(), files);
+    }
+
+    /** WebP copies where the encoder works and the format allows the size (at most 16383 pixels a side). */
+    private boolean webp(BufferedImage image) {
+        return webpWriter && image.getWidth() <= WEBP_MAX_SIDE && image.getHeight() <= WEBP_MAX_SIDE;
     }
 
     private static ProblemException refused(String kind) {
@@ -152,30 +200,16 @@ public class ImageProcessor {
                         + "not from its name or Content-Type)");
     }
 
-    private BufferedImage decode(byte[] upload, ImageFormat format) {
-        ImageReader reader = reader(format);
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
-            reader.setInput(in, true, true);
-            // the header alone: a few bytes can declare a canvas that would take gigabytes to decode
-            long width = reader.getWidth(0);
-            long height = reader.getHeight(0);
-            if (width <= 0 || height <= 0) {
-                throw undecodable(format, "it declares no size");
+    /** Every {@code subsampling}-th pixel of every {@code subsampling}-th row: the stored image, never more. */
+    private BufferedImage decode(ImageReader reader, ImageFormat format, int subsampling) {
+        try {
+            ImageReadParam param = reader.getDefaultReadParam();
+            if (subsampling > 1) {
+                param.setSourceSubsampling(subsampling, subsampling, 0, 0);
             }
-            if (width * height > config.maxPixels()) {
-                throw new ProblemException(422, "image-too-many-pixels", "Image has too many pixels",
-                        "The image declares " + width + " × " + height + " = " + (width * height)
-                                + " pixels; at most " + config.maxPixels() + " are accepted (it was not decoded)")
-                        .with("width", width).with("height", height).with("maxPixels", config.maxPixels());
-            }
-            BufferedImage image = reader.read(0, reader.getDefaultReadParam());
-            return normalize(image, format);
-        } catch (ProblemException e) {
-            throw e;
+            return normalize(reader.read(0, param), format);
         } catch (IOException | RuntimeException e) {
             throw undecodable(format, e.getMessage());
-        } finally {
-            reader.dispose();
         }
     }
 

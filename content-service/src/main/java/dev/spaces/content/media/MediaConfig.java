@@ -31,11 +31,21 @@ public interface MediaConfig {
     float quality();
 
     /**
-     * Uploads decoded and encoded at the same time; the others wait. A 100-megapixel image takes 300–400 MB of heap
-     * while it is processed, so a few at once is what a service with a 512 MB heap can take.
+     * Most pixels kept of an image (the "big image threshold" of WordPress, by area): a larger upload is decoded
+     * subsampled by the smallest whole factor that brings it under this, and that is the stored original. The full
+     * raster of a 100-megapixel photo (300–400 MB) is never in memory; 24 megapixels keeps a 6000 × 4000 camera
+     * photo as it is.
      */
-    @WithDefault("2")
-    int concurrentProcessing();
+    @WithDefault("24000000")
+    long maxStoredPixels();
+
+    /**
+     * Megapixels (of stored images) processed at the same time; other uploads wait. An image takes about 7 bytes a
+     * pixel at its peak (the decoded raster, the EXIF-turned copy or the WebP encoder's copy, the first halving), so
+     * the default, two images of {@link #maxStoredPixels()} at once, stays within a 512 MB heap.
+     */
+    @WithDefault("48")
+    int processingMegapixels();
 
     /** Also make a WebP of the original and of every rendition (libwebp through JNI; off where it cannot load). */
     @WithDefault("true")
