@@ -29,9 +29,11 @@ BENCH_GATEWAY_PID=
 WORK=$(mktemp -d /tmp/spaces-media-bench.XXXXXX)
 chmod 755 "$WORK"
 cleanup() {
+  local status=$?
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null
   [ -n "$BENCH_GATEWAY_PID" ] && kill "$BENCH_GATEWAY_PID" 2>/dev/null && wait "$BENCH_GATEWAY_PID" 2>/dev/null
   rm -rf "$WORK"
+  exit "$status"
 }
 trap cleanup EXIT
 
