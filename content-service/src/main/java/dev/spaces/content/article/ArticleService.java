@@ -77,9 +77,8 @@ public class ArticleService {
             if (!caller.canWrite()) {
                 throw ProblemException.forbidden("Listing unpublished articles needs the author or editor role");
             }
-            if (!caller.isEditor()) {
-                effective = new ArticleQuery(query.categorySlug(), query.tagSlug(), query.seriesSlug(), query.from(),
-                        query.until(), query.status(), caller.subject(), query.order());
+            if (!caller.isEditor() && !caller.subject().equals(query.authorId())) {
+                effective = query.byAuthor(caller.subject());
             }
         }
         long total = articles.count(effective);

@@ -183,7 +183,7 @@ public class FeedService {
 
     private List<Article> items(Scope scope, String slug) {
         ArticleQuery query = new ArticleQuery(scope == Scope.CATEGORY ? slug : null, scope == Scope.TAG ? slug : null,
-                scope == Scope.SERIES ? slug : null, null, null, ArticleStatus.PUBLISHED, null,
+                scope == Scope.SERIES ? slug : null, null, null, ArticleStatus.PUBLISHED, null, null,
                 ArticleQuery.Order.PUBLISHED);
         return articles.page(articles.search(query), 1, config.feedItems()).stream()
                 .filter(a -> a.publishedAt != null).toList();

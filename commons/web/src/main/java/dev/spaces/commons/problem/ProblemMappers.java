@@ -55,7 +55,8 @@ public class ProblemMappers {
             }
             FieldPath path = fieldPath(violation.getPropertyPath());
             bodyViolation |= path.inBody() && !inParameterGroup(violation);
-            errors.add(new Problem.FieldError(path.name(), violation.getMessage()));
+            String field = path.parameter() ? wireName(violation).orElse(path.name()) : path.name();
+            errors.add(new Problem.FieldError(field, violation.getMessage()));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
         // A well-formed body with invalid content is 422; bad query/path parameters are a malformed request (400).
@@ -248,7 +249,50 @@ public class ProblemMappers {
         return false;
     }
 
-    private record FieldPath(String name, boolean inBody) {
+    /** {@code parameter}: the name is a Java method parameter's (a query, path or header parameter). */
+    private record FieldPath(String name, boolean inBody, boolean parameter) {
+    }
+
+    /**
+     * The name the client used for a violated query, path or header parameter ({@code q}), which is not always the
+     * Java parameter's ({@code text}); empty when the method cannot be found or the parameter has no such name.
+     */
+    private static java.util.Optional<String> wireName(ConstraintViolation<?> violation) {
+        String methodName = null;
+        List<Class<?>> parameterTypes = null;
+        int index = -1;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD) {
+                methodName = node.getName();
+                parameterTypes = node.as(Path.MethodNode.class).getParameterTypes();
+            } else if (node.getKind() == ElementKind.PARAMETER) {
+                index = node.as(Path.ParameterNode.class).getParameterIndex();
+            }
+        }
+        if (methodName == null || index < 0 || violation.getRootBeanClass() == null) {
+            return java.util.Optional.empty();
+        }
+        for (Class<?> type = violation.getRootBeanClass(); type != null; type = type.getSuperclass()) {
+            try {
+                java.lang.reflect.Method method = type.getDeclaredMethod(methodName,
+                        parameterTypes.toArray(Class<?>[]::new));
+                for (java.lang.annotation.Annotation annotation : method.getParameterAnnotations()[index]) {
+                    String value = switch (annotation) {
+                        case jakarta.ws.rs.QueryParam q -> q.value();
+                        case jakarta.ws.rs.PathParam p -> p.value();
+                        case jakarta.ws.rs.HeaderParam h -> h.value();
+                        default -> null;
+                    };
+                    if (value != null && !value.isEmpty()) {
+                        return java.util.Optional.of(value);
+                    }
+                }
+                // an interceptor subclass overrides the method without its annotations: look further up
+            } catch (NoSuchMethodException e) {
+                // declared higher up (a CDI subclass or a base resource)
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** A field of a {@code @BeanParam} group (such as {@code ?math=}) is a query or header parameter, not a body. */
@@ -301,9 +345,9 @@ public class ProblemMappers {
             }
         }
         if (name.isEmpty()) {
-            return new FieldPath(parameterName == null ? "request" : parameterName, false);
+            return new FieldPath(parameterName == null ? "request" : parameterName, false, parameterName != null);
         }
-        return new FieldPath(name.toString(), inBody);
+        return new FieldPath(name.toString(), inBody, false);
     }
 
     private static String jsonPath(List<JsonMappingException.Reference> references) {

@@ -6,6 +6,7 @@ import dev.spaces.commons.http.PublicCache;
 import dev.spaces.commons.markdown.MathFormParam;
 import dev.spaces.commons.problem.Problem;
 import dev.spaces.commons.problem.ProblemException;
+import dev.spaces.commons.security.Caller;
 import dev.spaces.commons.security.CurrentCaller;
 import dev.spaces.commons.validation.Slug;
 import dev.spaces.content.article.ArticleQuery;
@@ -30,6 +31,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -50,6 +52,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -101,10 +104,21 @@ public class ArticleResource {
                                  message = "must be published, reads or updated") String sort,
                          @QueryParam("status") @Pattern(regexp = "draft|scheduled|published|archived",
                                  message = "must be draft, scheduled, published or archived") String status,
+                         @QueryParam("author") @Pattern(regexp = "me|[A-Za-z0-9._@-]{1,255}",
+                                 message = "must be me or an author id") @Parameter(description = "An author's id "
+                                 + "(author.id of an article), or me: the caller's own articles (needs a token)")
+                         String author,
+                         @QueryParam("q") @Size(max = 200) @Parameter(description = "Part of the title or slug, "
+                                 + "any case (drafts included; full-text search is /api/v1/search)") String text,
                          @Valid @BeanParam MathFormParam math,
                          @Context UriInfo uri) {
         if (month != null && year == null) {
             throw ProblemException.badRequest("month needs year");
+        }
+        Caller who = caller.get();
+        if ("me".equals(author) && !who.authenticated()) {
+            throw new ProblemException(401, "unauthorized", "Sign in first", "author=me lists the caller's own "
+                    + "articles: send a bearer token");
         }
         ZoneId zone = config.timeZone();
         LocalDate start = year == null ? null : LocalDate.of(year, month == null ? 1 : month, 1);
@@ -113,8 +127,8 @@ public class ArticleResource {
                 start == null ? null : start.atStartOfDay(zone).toInstant(),
                 end == null ? null : end.atStartOfDay(zone).toInstant(),
                 status == null ? null : ArticleStatus.valueOf(status.toUpperCase()),
-                null, ArticleQuery.Order.valueOf(sort.toUpperCase()));
-        PageResponse<ArticleSummary> result = articles.list(caller.get(), query, page, size);
+                "me".equals(author) ? who.subject() : author, text, ArticleQuery.Order.valueOf(sort.toUpperCase()));
+        PageResponse<ArticleSummary> result = articles.list(who, query, page, size);
         return Responses.page(result.map(summary -> summary.inForm(math.form())), uri);
     }
 
