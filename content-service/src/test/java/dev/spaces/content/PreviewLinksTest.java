@@ -136,7 +136,16 @@ class PreviewLinksTest {
                 ("spaces-preview-link:v1:" + parts[0] + ":" + parts[1]).getBytes(StandardCharsets.UTF_8)));
         String foreign = parts[0] + "." + parts[1] + "." + foreignSignature;
 
-        for (String forged : new String[] {extended, otherLink, flipped, foreign, "abc", "1.2.3", parts[0]}) {
+        // the same link and signature spelled otherwise: a signed number with leading zero, a last signature
+        // character whose unused bits differ (a lenient Base64 decoder yields the same bytes)
+        String padded = "0" + token;
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = parts[2].charAt(parts[2].length() - 1);
+        String lastBits = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 1)
+                + alphabet.charAt(alphabet.indexOf(last) ^ 1);
+
+        for (String forged : new String[] {extended, otherLink, flipped, foreign, padded, lastBits, "abc", "1.2.3",
+                parts[0]}) {
             anonymous().get("/api/v1/preview-links/" + forged).then().statusCode(404)
                     .contentType("application/problem+json").body("title", not(containsString("伪造")));
         }

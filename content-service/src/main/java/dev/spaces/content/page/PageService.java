@@ -114,8 +114,10 @@ public class PageService {
 
     private RenderedDocument apply(Page page, PageRequest request, Caller caller) {
         RenderedDocument doc = render(request.markdown());
-        PageStatus status = request.status() == null ? PageStatus.DRAFT
-                : PageStatus.valueOf(request.status().toUpperCase());
+        // absent: a new page is a draft, an existing one keeps its status (a PUT that only fixes a typo must not
+        // take a published page off the site)
+        PageStatus status = request.status() != null ? PageStatus.valueOf(request.status().toUpperCase())
+                : page.status;
         // a published page is public at once: the same rule as publishing an article
         if (status == PageStatus.PUBLISHED && !doc.diagnostics().isEmpty()) {
             throw new ProblemException(422, "invalid-latex", "Formulas do not parse", doc.diagnostics().size()

@@ -63,16 +63,21 @@ public class PreviewTokens {
         }
         long linkId;
         long seconds;
-        byte[] given;
         try {
             linkId = Long.parseLong(parts[0]);
             seconds = Long.parseLong(parts[1]);
-            given = Base64.getUrlDecoder().decode(parts[2]);
-        } catch (IllegalArgumentException e) { // NumberFormatException too
+        } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        // constant time: how many leading bytes matched must not show in the response time
-        if (!MessageDigest.isEqual(given, signature(linkId, seconds))) {
+        // one spelling per link: "+12" or "012" would sign as 12, so only the canonical digits are accepted
+        if (!Long.toString(linkId).equals(parts[0]) || !Long.toString(seconds).equals(parts[1])) {
+            return Optional.empty();
+        }
+        // compared as text, not decoded bytes: Base64 decoders ignore a last character's unused bits, which would
+        // let several spellings of one signature pass. Constant time: how many leading characters matched must not
+        // show in the response time.
+        byte[] expected = BASE64URL.encodeToString(signature(linkId, seconds)).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(parts[2].getBytes(StandardCharsets.US_ASCII), expected)) {
             return Optional.empty();
         }
         return Optional.of(new Claims(linkId, Instant.ofEpochSecond(seconds)));

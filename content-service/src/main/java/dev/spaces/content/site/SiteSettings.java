@@ -22,6 +22,11 @@ public class SiteSettings {
     @Id
     public Short id;
 
+    /**
+     * Stored in the form it is written in: a field added to {@link SiteSettingsRequest} reads as null from older
+     * rows (so new fields must be optional or get a default in the service); renaming or removing one needs a
+     * migration of the stored JSON.
+     */
     @JdbcTypeCode(SqlTypes.JSON)
     public SiteSettingsRequest settings;
 

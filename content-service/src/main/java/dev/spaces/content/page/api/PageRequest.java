@@ -19,7 +19,8 @@ public record PageRequest(
         @NotNull @CleanText(multiline = true)
         @Schema(description = "Markdown with LaTeX, rendered as articles are; at most 1 MB") String markdown,
         @Pattern(regexp = "draft|published", message = "must be draft or published")
-        @Schema(description = "draft (default) or published; publishing refuses formulas that do not parse",
+        @Schema(description = "draft or published; absent: draft for a new page, unchanged for an existing one. "
+                + "Publishing refuses formulas that do not parse",
                 enumeration = {"draft", "published"}) String status,
         @Min(0) @Max(10000) @Schema(description = "Position in the reader site's menu (ascending); absent: not in "
                 + "the menu") Integer menuOrder) {

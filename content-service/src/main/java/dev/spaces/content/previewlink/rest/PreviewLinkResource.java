@@ -7,7 +7,6 @@ import dev.spaces.content.previewlink.api.PreviewLinkRequest;
 import dev.spaces.content.previewlink.api.PreviewLinkResponse;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -44,7 +43,7 @@ public class PreviewLinkResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
+    // no @Consumes: a bare POST (no body, no Content-Type, as curl -X POST sends it) asks for the default expiry
     @Operation(summary = "Share the article's current state by link", description = "Anyone with the link reads "
             + "the article as it is when they open it (drafts included), without an account, until expiresAt "
             + "(default 7 days, at most 30) or until revoked. The article's author, editors and admins.")
@@ -57,7 +56,8 @@ public class PreviewLinkResource {
     @APIResponse(responseCode = "422", description = "expiresAt in the past or more than 30 days ahead",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<PreviewLinkResponse> create(@PathParam("id") long id,
-                                                    @RequestBody(required = false) @Valid PreviewLinkRequest request) {
+                                                    @RequestBody(required = false, description = "Only to choose the expiry: {expiresAt}. No body: 7 days.")
+                                                    @Valid PreviewLinkRequest request) {
         PreviewLinkResponse created = links.create(caller.get(), id, request);
         return RestResponse.ResponseBuilder.<PreviewLinkResponse>created(
                 URI.create("/api/v1/articles/" + id + "/preview-links/" + created.id())).entity(created).build();

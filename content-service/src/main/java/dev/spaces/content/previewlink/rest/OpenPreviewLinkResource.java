@@ -22,11 +22,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1/preview-links")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Preview links")
-public class PreviewResource {
+public class OpenPreviewLinkResource {
 
     private final PreviewLinkService links;
 
-    public PreviewResource(PreviewLinkService links) {
+    public OpenPreviewLinkResource(PreviewLinkService links) {
         this.links = links;
     }
 
