@@ -1,6 +1,7 @@
 package dev.spaces.content.previewlink;
 
 import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -20,6 +21,7 @@ import java.util.Optional;
  * copy of the database opens no draft.
  */
 @ApplicationScoped
+@Startup // a secret that is too short stops the start, rather than the first preview link
 public class PreviewTokens {
 
     /** The secret the development profile ships with; a production start with it is logged loudly. */
