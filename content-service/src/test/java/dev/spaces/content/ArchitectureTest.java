@@ -31,8 +31,8 @@ class ArchitectureTest {
     }
 
     /**
-     * The event hub knows of the features only the article events' payload (to list and document it in the
-     * catalogue); it learns of changes from the outbox table, never by calling into a feature.
+     * The event hub knows of the features only their events' payloads (article, page, site: to list and document
+     * them in the catalogue); it learns of changes from the outbox table, never by calling into a feature.
      */
     @Test
     void hubSeesOnlyTheEventContract() {
@@ -40,7 +40,8 @@ class ArchitectureTest {
                 .that().resideInAPackage("dev.spaces.content.webhook..")
                 .should().onlyDependOnClassesThat(resideOutsideOfPackage("dev.spaces.content..")
                         .or(resideInAnyPackage("dev.spaces.content.webhook..", "dev.spaces.content.common..",
-                                "dev.spaces.content.article.events..")))
+                                "dev.spaces.content.article.events..", "dev.spaces.content.page.events..",
+                                "dev.spaces.content.site.events..")))
                 .check(MAIN);
     }
 

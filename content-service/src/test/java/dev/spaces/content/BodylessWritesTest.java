@@ -39,6 +39,15 @@ class BodylessWritesTest {
     }
 
     @Test
+    void anAuthorSharesADraftByPreviewLinkWithABarePost() {
+        long id = ArticleLifecycleTest.create(author(), unique("Bare preview"), ArticleLifecycleTest.GOOD);
+        BarePost.Answer link = BarePost.send("POST", "/api/v1/articles/" + id + "/preview-links",
+                token("author", "author"));
+        assertThat(link.status()).as(link.raw()).isEqualTo(201);
+        assertThat(link.raw()).contains("\"token\":").contains("/preview/");
+    }
+
+    @Test
     void anAdminPingsAndRedeliversWithBarePosts() {
         long subscription = admin().body(Map.of("url", "http://127.0.0.1:9/hook", "events",
                         List.of("article.published")))

@@ -20,11 +20,17 @@ final class OutboxProbe {
     }
 
     static List<Map<String, Object>> eventsFor(long articleId) {
+        return eventsFor("article", articleId);
+    }
+
+    /** Ids are per aggregate type (pages and articles both count from 1): the type tells them apart. */
+    static List<Map<String, Object>> eventsFor(String aggregateType, long aggregateId) {
         AgroalDataSource ds = CDI.current().select(AgroalDataSource.class).get();
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT id, type, aggregate_id, aggregate_version, occurred_at, "
-                     + "payload::text AS payload FROM outbox_event WHERE aggregate_id = ? ORDER BY seq")) {
-            ps.setLong(1, articleId);
+                     + "payload::text AS payload FROM outbox_event WHERE aggregate_type = ? AND aggregate_id = ? ORDER BY seq")) {
+            ps.setString(1, aggregateType);
+            ps.setLong(2, aggregateId);
             List<Map<String, Object>> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 ResultSetMetaData md = rs.getMetaData();

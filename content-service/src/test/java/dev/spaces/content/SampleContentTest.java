@@ -34,6 +34,16 @@ class SampleContentTest {
     void seedAndD2lChaptersAreLoaded() {
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
                 anonymous().get("/api/v1/articles?size=1").then().statusCode(200).body("total", equalTo(37 + 140)));
+        // then the model blog's facts become the site settings (its address stays the deployment's)
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                anonymous().get("/api/v1/site").then().statusCode(200)
+                        .body("name", equalTo("科学空间|Scientific Spaces"))
+                        .body("license.code", equalTo("CC BY-NC-SA"))
+                        .body("sponsor.heading", equalTo("宇宙驿站"))
+                        .body("participation.links.purpose", equalTo(java.util.List.of("registration", "login",
+                                "archive")))
+                        .body("faq[0].question", equalTo("什么环境阅读文章最佳?"))
+                        .body("faq[0].answerHtml", containsString("横屏阅读")));
         // every d2l-zh chapter folder became a series, parts in table-of-contents order
         var series = anonymous().get("/api/v1/series").then().statusCode(200).extract().jsonPath();
         assertThat(series.getList("title")).contains("注意力机制", "让Keras更酷一些");

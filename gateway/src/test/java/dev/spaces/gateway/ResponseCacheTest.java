@@ -84,6 +84,34 @@ class ResponseCacheTest extends GatewayTest {
     }
 
     @Test
+    void siteAndPageEventsPurgeContentAnswersAndLeaveCommentOnes() {
+        UpstreamStubs.content.stubFor(get(urlPathEqualTo("/api/v1/site")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withHeader("Cache-Control", "public, max-age=60").withBody("{\"name\":\"Spaces\"}")));
+        UpstreamStubs.content.stubFor(get(urlPathEqualTo("/api/v1/pages/about")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withHeader("Cache-Control", "public, max-age=60").withBody("{\"slug\":\"about\"}")));
+        UpstreamStubs.comment.stubFor(get(urlPathEqualTo("/api/v1/members/77")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withHeader("Cache-Control", "public, max-age=60").withBody("{\"id\":77}")));
+        for (String path : List.of("/api/v1/site", "/api/v1/pages/about", "/api/v1/members/77")) {
+            client().get(path).then().statusCode(200);
+            client().get(path).then().statusCode(200).header("X-Cache", "HIT");
+        }
+
+        sendEvent("{\"type\":\"site.updated\",\"data\":{\"version\":2}}").then().statusCode(204);
+        client().get("/api/v1/site").then().statusCode(200).header("X-Cache", "MISS");
+        client().get("/api/v1/pages/about").then().statusCode(200).header("X-Cache", "MISS");
+        client().get("/api/v1/members/77").then().statusCode(200).header("X-Cache", "HIT");
+
+        client().get("/api/v1/pages/about").then().header("X-Cache", "HIT");
+        sendEvent("{\"type\":\"page.deleted\",\"data\":{\"slug\":\"about\"}}").then().statusCode(204);
+        client().get("/api/v1/pages/about").then().statusCode(200).header("X-Cache", "MISS");
+        client().get("/api/v1/members/77").then().statusCode(200).header("X-Cache", "HIT");
+        UpstreamStubs.comment.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/members/77")));
+    }
+
+    @Test
     void unsignedOrForgedEventsAreRejectedAndPurgeNothing() {
         stubArticle(104, "kept", "\"k\"");
         client().get("/api/v1/articles/104").then().header("X-Cache", "MISS");

@@ -59,4 +59,28 @@ class RouteTableTest {
         assertThat(write.routeClass()).isEqualTo(RouteClass.WRITES);
         assertThat(write.template()).isEqualTo("/api/v1/articles/{path}");
     }
+
+    @Test
+    void siteSettingsPagesAndPreviewLinksGoToContentWithTheirOwnAccessRules() {
+        assertThat(get("/api/v1/site").upstream()).isEqualTo(Upstream.CONTENT);
+        assertThat(get("/api/v1/site").requiresToken()).isFalse();
+        assertThat(RouteTable.resolve("/api/v1/site", false).orElseThrow().requiresToken()).isTrue();
+        assertThat(get("/api/v1/sitex")).isNull();
+        assertThat(get("/api/v1/pages").upstream()).isEqualTo(Upstream.CONTENT);
+        assertThat(get("/api/v1/pages/about").requiresToken()).isFalse();
+        assertThat(get("/api/v1/pages/about").template()).isEqualTo("/api/v1/pages/{path}");
+        assertThat(RouteTable.resolve("/api/v1/pages/about", false).orElseThrow().requiresToken()).isTrue();
+        // opening a preview link needs no account; managing an article's links always needs a token
+        Route open = get("/api/v1/preview-links/12.1767225600.c2lnbmF0dXJl");
+        assertThat(open.upstream()).isEqualTo(Upstream.CONTENT);
+        assertThat(open.requiresToken()).isFalse();
+        assertThat(open.template()).isEqualTo("/api/v1/preview-links/{id}");
+        assertThat(get("/api/v1/preview-links")).isNull();
+        assertThat(get("/api/v1/preview-links/a/b")).isNull();
+        Route manage = get("/api/v1/articles/5/preview-links");
+        assertThat(manage.requiresToken()).isTrue();
+        assertThat(manage.routeClass()).isEqualTo(RouteClass.AUTH_SENSITIVE);
+        assertThat(RouteTable.resolve("/api/v1/articles/5/preview-links/3", false).orElseThrow().requiresToken())
+                .isTrue();
+    }
 }

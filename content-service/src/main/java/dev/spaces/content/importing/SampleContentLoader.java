@@ -1,11 +1,18 @@
 package dev.spaces.content.importing;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spaces.commons.security.Caller;
 import dev.spaces.content.article.ArticleRepository;
 import dev.spaces.content.common.ContentConfig;
 import dev.spaces.content.importing.api.ImportArticle;
+import dev.spaces.content.site.SiteSettingsService;
+import dev.spaces.content.site.api.FaqEntry;
+import dev.spaces.content.site.api.SiteBlock;
+import dev.spaces.content.site.api.SiteLicense;
+import dev.spaces.content.site.api.SiteLink;
+import dev.spaces.content.site.api.SiteSettingsRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,13 +47,15 @@ public class SampleContentLoader {
     private final ArticleRepository articles;
     private final ContentConfig config;
     private final ObjectMapper json;
+    private final SiteSettingsService site;
 
     public SampleContentLoader(ImportService importer, ArticleRepository articles, ContentConfig config,
-                               ObjectMapper json) {
+                               ObjectMapper json, SiteSettingsService site) {
         this.importer = importer;
         this.articles = articles;
         this.config = config;
         this.json = json;
+        this.site = site;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -71,8 +80,35 @@ public class SampleContentLoader {
         var seedResult = importer.importAs(Caller.SYSTEM, seed);
         List<ImportArticle> chapters = d2lChapters();
         var d2lResult = importer.importAs(Caller.SYSTEM, chapters);
-        LOG.infof("Sample content loaded: %d seed articles, %d d2l-zh chapters", seedResult.articleIds().size(),
-                d2lResult.articleIds().size());
+        site.replace(Caller.SYSTEM, "*", modelSiteSettings(json.readTree(resource("sample/site.json")),
+                site.document()));
+        LOG.infof("Sample content loaded: %d seed articles, %d d2l-zh chapters, the model blog's site settings",
+                seedResult.articleIds().size(), d2lResult.articleIds().size());
+    }
+
+    /**
+     * The model blog's facts (name, licence, sponsor, participation, FAQ) over the current settings. Its address,
+     * time zone and language stay the deployment's: a local stack is not kexue.fm. The licence keeps the current
+     * URL and citation template, which the fixture does not state.
+     */
+    static SiteSettingsRequest modelSiteSettings(JsonNode model, SiteSettingsRequest current) {
+        JsonNode license = model.path("license");
+        JsonNode sponsor = model.path("sponsor");
+        JsonNode participation = model.path("participation");
+        List<SiteLink> links = new ArrayList<>();
+        for (JsonNode link : participation.path("links")) {
+            links.add(new SiteLink(link.path("text").asText(), null, link.path("purpose").asText()));
+        }
+        JsonNode faq = model.path("faq");
+        return new SiteSettingsRequest(model.path("name").asText(), model.path("shortName").asText(null),
+                current.description(), current.siteUrl(), current.timeZone(), current.language(),
+                new SiteLicense(license.path("name").asText(), license.path("code").asText(),
+                        current.license().url(), license.path("text").asText(null),
+                        current.license().citationTemplate()),
+                new SiteBlock(sponsor.path("heading").asText(null), sponsor.path("text").asText(null), List.of()),
+                new SiteBlock(participation.path("heading").asText(null), participation.path("text").asText(null),
+                        links),
+                List.of(new FaqEntry(faq.path("question").asText(), faq.path("answer").asText())));
     }
 
     /** Each d2l-zh chapter folder is a series, its sections in the order of the chapter's table of contents. */

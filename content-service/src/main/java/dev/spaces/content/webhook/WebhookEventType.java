@@ -1,6 +1,8 @@
 package dev.spaces.content.webhook;
 
 import dev.spaces.content.article.events.ArticleEventPayload;
+import dev.spaces.content.page.events.PageEventPayload;
+import dev.spaces.content.site.events.SiteEventPayload;
 import dev.spaces.content.webhook.intake.CommentEventPayload;
 import dev.spaces.content.webhook.intake.MemberEventPayload;
 import java.util.Arrays;
@@ -8,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The webhook event catalogue. Article events originate here; comment and member events come from comment-service
+ * The webhook event catalogue. Article, page and site events originate here; comment and member events come from comment-service
  * through {@code POST /api/v1/webhooks/events} and are relayed through the same outbox. {@code webhook.ping} is sent
  * on request only and cannot be subscribed to.
  */
@@ -17,6 +19,11 @@ public enum WebhookEventType {
     ARTICLE_UPDATED("article.updated", "article", ArticleEventPayload.class, Origin.CONTENT),
     ARTICLE_UNPUBLISHED("article.unpublished", "article", ArticleEventPayload.class, Origin.CONTENT),
     ARTICLE_DELETED("article.deleted", "article", ArticleEventPayload.class, Origin.CONTENT),
+    PAGE_PUBLISHED("page.published", "page", PageEventPayload.class, Origin.CONTENT),
+    PAGE_UPDATED("page.updated", "page", PageEventPayload.class, Origin.CONTENT),
+    PAGE_UNPUBLISHED("page.unpublished", "page", PageEventPayload.class, Origin.CONTENT),
+    PAGE_DELETED("page.deleted", "page", PageEventPayload.class, Origin.CONTENT),
+    SITE_UPDATED("site.updated", "site", SiteEventPayload.class, Origin.CONTENT),
     COMMENT_CREATED("comment.created", "comment", CommentEventPayload.class, Origin.RELAYED),
     COMMENT_APPROVED("comment.approved", "comment", CommentEventPayload.class, Origin.RELAYED),
     COMMENT_REPLIED("comment.replied", "comment", CommentEventPayload.class, Origin.RELAYED),

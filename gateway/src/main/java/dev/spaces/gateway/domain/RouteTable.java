@@ -84,11 +84,18 @@ public final class RouteTable {
         // content-service
         rule("/api/v1/articles/{id}/views", Upstream.CONTENT, Access.PUBLIC, true);
         rule("/api/v1/articles/{id}/revisions/**", Upstream.CONTENT, Access.TOKEN, false);
+        // managing an article's preview links needs a token; opening one (/preview-links/{token}) does not
+        rule("/api/v1/articles/{id}/preview-links/**", Upstream.CONTENT, Access.TOKEN, false);
         rule("/api/v1/articles/**", Upstream.CONTENT, Access.PUBLIC, false);
         rule("/api/v1/categories/**", Upstream.CONTENT, Access.PUBLIC, false);
         rule("/api/v1/tags/**", Upstream.CONTENT, Access.PUBLIC, false);
         rule("/api/v1/series/**", Upstream.CONTENT, Access.PUBLIC, false);
         rule("/api/v1/archive", Upstream.CONTENT, Access.PUBLIC, false);
+        // site settings and standalone pages: reads public, writes need a token (content-service checks the role)
+        rule("/api/v1/site", Upstream.CONTENT, Access.PUBLIC, false);
+        rule("/api/v1/pages/**", Upstream.CONTENT, Access.PUBLIC, false);
+        // a draft shared by link: the token in the path is the credential; answers are private, no-store
+        rule("/api/v1/preview-links/{id}", Upstream.CONTENT, Access.PUBLIC, false);
         rule("/api/v1/preview", Upstream.CONTENT, Access.PUBLIC, true);
         rule("/api/v1/import", Upstream.CONTENT, Access.TOKEN, false);
         rule("/api/v1/search-documents/**", Upstream.CONTENT, Access.PUBLIC, false);

@@ -25,7 +25,7 @@ import java.util.Set;
  * Turns content events (Standard Webhooks deliveries from content-service) into cache purges. An article event
  * drops every cached answer: one article shows up in lists, feeds, the archive, taxonomy counts, related lists and
  * the sitemap, and working out exactly which keys it touched is not worth the risk of serving stale pages.
- * Comment and member events drop comment-service answers.
+ * Comment and member events drop comment-service answers; page and site events content-service's.
  *
  * <p>With several replicas, the one that receives an event passes it on to the others ({@link PeerForwarder});
  * each replica remembers the webhook-ids it has handled, so a repeat (content-service retrying, a forward that
@@ -103,6 +103,10 @@ public class CachePurger {
         }
         if (type.startsWith("comment.") || type.startsWith("member.")) {
             return EnumSet.of(Upstream.COMMENT);
+        }
+        if (type.startsWith("page.") || type.startsWith("site.")) {
+            // /api/v1/site, /api/v1/pages/**; the gateway's page composition and search show neither
+            return EnumSet.of(Upstream.CONTENT);
         }
         return EnumSet.noneOf(Upstream.class); // webhook.ping and future types: nothing cached depends on them
     }

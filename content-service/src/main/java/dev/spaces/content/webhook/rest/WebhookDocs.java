@@ -1,6 +1,8 @@
 package dev.spaces.content.webhook.rest;
 
 import dev.spaces.content.article.events.ArticleEventPayload;
+import dev.spaces.content.page.events.PageEventPayload;
+import dev.spaces.content.site.events.SiteEventPayload;
 import dev.spaces.content.webhook.PingPayload;
 import dev.spaces.content.webhook.intake.CommentEventPayload;
 import dev.spaces.content.webhook.intake.MemberEventPayload;
@@ -40,6 +42,31 @@ import java.time.Instant;
                 description = "An article was archived (it leaves the public site). " + WebhookDocs.HEADERS,
                 requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
                         schema = @Schema(implementation = WebhookDocs.ArticleEnvelope.class))),
+                responses = @APIResponse(responseCode = "200", description = WebhookDocs.RESPONSES))),
+        @PathItem(name = "page.published", operations = @PathItemOperation(method = "post", summary = "page.published",
+                description = "A page became public (created published, or a draft published). " + WebhookDocs.HEADERS,
+                requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                        schema = @Schema(implementation = WebhookDocs.PageEnvelope.class))),
+                responses = @APIResponse(responseCode = "200", description = WebhookDocs.RESPONSES))),
+        @PathItem(name = "page.updated", operations = @PathItemOperation(method = "post", summary = "page.updated",
+                description = "A published page changed (its slug may have changed too). " + WebhookDocs.HEADERS,
+                requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                        schema = @Schema(implementation = WebhookDocs.PageEnvelope.class))),
+                responses = @APIResponse(responseCode = "200", description = WebhookDocs.RESPONSES))),
+        @PathItem(name = "page.unpublished", operations = @PathItemOperation(method = "post", summary = "page.unpublished",
+                description = "A published page went back to draft. " + WebhookDocs.HEADERS,
+                requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                        schema = @Schema(implementation = WebhookDocs.PageEnvelope.class))),
+                responses = @APIResponse(responseCode = "200", description = WebhookDocs.RESPONSES))),
+        @PathItem(name = "page.deleted", operations = @PathItemOperation(method = "post", summary = "page.deleted",
+                description = "A published page was deleted. " + WebhookDocs.HEADERS,
+                requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                        schema = @Schema(implementation = WebhookDocs.PageEnvelope.class))),
+                responses = @APIResponse(responseCode = "200", description = WebhookDocs.RESPONSES))),
+        @PathItem(name = "site.updated", operations = @PathItemOperation(method = "post", summary = "site.updated",
+                description = "The site settings changed (GET /api/v1/site). " + WebhookDocs.HEADERS,
+                requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                        schema = @Schema(implementation = WebhookDocs.SiteEnvelope.class))),
                 responses = @APIResponse(responseCode = "200", description = WebhookDocs.RESPONSES))),
         @PathItem(name = "comment.created", operations = @PathItemOperation(method = "post", summary = "comment.created",
                 description = "A comment was written (status pending or approved). " + WebhookDocs.HEADERS,
@@ -95,6 +122,14 @@ public class WebhookDocs extends Application {
 
     @Schema(name = "ArticleEventEnvelope")
     record ArticleEnvelope(String type, Instant timestamp, ArticleEventPayload data) {
+    }
+
+    @Schema(name = "PageEventEnvelope")
+    record PageEnvelope(String type, Instant timestamp, PageEventPayload data) {
+    }
+
+    @Schema(name = "SiteEventEnvelope")
+    record SiteEnvelope(String type, Instant timestamp, SiteEventPayload data) {
     }
 
     @Schema(name = "CommentEventEnvelope")
