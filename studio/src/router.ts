@@ -26,7 +26,7 @@ addEventListener("hashchange", () => {
   route.value = parse(location.hash);
 });
 
-export function go(hash: string) {
-  if (location.hash === hash) route.value = parse(hash);
-  else location.hash = hash;
+/** After the login redirect put the screen's fragment back with history.replaceState (no hashchange event). */
+export function syncRoute() {
+  route.value = parse(location.hash);
 }

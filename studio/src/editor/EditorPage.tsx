@@ -65,6 +65,8 @@ export function EditorPage({ id: initialId }: { id: number | null }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
+  /** Bumped whenever the Markdown is replaced from outside the source editor (see SourceEditor's revision). */
+  const [revision, setRevision] = useState(0);
   const taxonomy = useTaxonomy();
   const source = useRef<SourceHandle | null>(null);
 
@@ -215,6 +217,7 @@ export function EditorPage({ id: initialId }: { id: number | null }) {
     live.current.lastSaved = server;
     setArticle(conflict!.server);
     setForm(server);
+    setRevision((r) => r + 1);
     dropDraft(id);
     setConflict(null);
     setSave({ kind: "saved", version: conflict!.server.version ?? 0 });
@@ -250,7 +253,7 @@ export function EditorPage({ id: initialId }: { id: number | null }) {
             <h2 id="source-label">{t("editor.source")}</h2>
             <MediaDialog state={media} onInsert={(text) => source.current?.insert(text)} />
           </div>
-          <SourceEditor value={form.markdown} label={t("editor.source")} diagnostics={diagnostics}
+          <SourceEditor value={form.markdown} revision={revision} label={t("editor.source")} diagnostics={diagnostics}
             onChange={(markdown) => update({ markdown })} onFiles={(files) => media.upload(files)} handle={source} />
           {fields.markdown && <p class="field-error" id="markdown-error">{fields.markdown}</p>}
           <Diagnostics diagnostics={diagnostics} />

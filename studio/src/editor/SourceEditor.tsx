@@ -1,8 +1,11 @@
 import { useEffect, useRef } from "preact/hooks";
-import { basicSetup } from "codemirror";
-import { EditorView } from "@codemirror/view";
+import { drawSelection, dropCursor, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers }
+  from "@codemirror/view";
+import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
+import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
 import { markdown } from "@codemirror/lang-markdown";
-import { lintGutter, setDiagnostics, type Diagnostic as Lint } from "@codemirror/lint";
+import { lintGutter, lintKeymap, setDiagnostics, type Diagnostic as Lint } from "@codemirror/lint";
 import type { Diagnostic } from "../api/client";
 
 export interface SourceHandle {
@@ -12,6 +15,12 @@ export interface SourceHandle {
 
 interface Props {
   value: string;
+  /**
+   * Changed by the parent when it replaces the text from outside (the server's version taken in a conflict): only
+   * then is the document set to `value`. Echoes of the editor's own changes come back through `value` a render
+   * later, possibly older than what has been typed since; following them would undo keystrokes (and loop).
+   */
+  revision: number;
   label: string;
   diagnostics: Diagnostic[];
   onChange(value: string): void;
@@ -21,7 +30,7 @@ interface Props {
 }
 
 /** The Markdown source in CodeMirror 6, with the server's formula diagnostics as lint markers at line and column. */
-export function SourceEditor({ value, label, diagnostics, onChange, onFiles, handle }: Props) {
+export function SourceEditor({ value, revision, label, diagnostics, onChange, onFiles, handle }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   // the latest callbacks, read by listeners registered once
@@ -34,8 +43,19 @@ export function SourceEditor({ value, label, diagnostics, onChange, onFiles, han
     const editor = new EditorView({
       doc: value,
       parent: host.current!,
+      // basicSetup without closeBrackets and autocompletion: an editor that types "}" for the author fights TeX
+      // habits (and a typed "}" would be swallowed), and completions have nothing useful to offer in prose
       extensions: [
-        basicSetup,
+        lineNumbers(),
+        highlightActiveLineGutter(),
+        history(),
+        drawSelection(),
+        dropCursor(),
+        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        bracketMatching(),
+        highlightActiveLine(),
+        highlightSelectionMatches(),
+        keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap]),
         markdown(),
         lintGutter(),
         EditorView.lineWrapping,
@@ -79,13 +99,13 @@ export function SourceEditor({ value, label, diagnostics, onChange, onFiles, han
     };
   }, []);
 
-  // a value set from outside (restore, the server's version in a conflict) replaces the document
+  // a text set from outside replaces the document (see revision)
   useEffect(() => {
     const editor = view.current;
     if (editor && editor.state.doc.toString() !== value) {
       editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
     }
-  }, [value]);
+  }, [revision]);
 
   useEffect(() => {
     const editor = view.current;
