@@ -175,11 +175,13 @@ class StudioIT {
         second.element("#login", SCREEN).click();
         WebElement secondSource = second.element(".source .cm-content", SCREEN);
 
+        first.activate();
         firstSource.click();
         firstSource.sendKeys(Keys.END, " 第一个标签页写的。");
         first.await("the first tab saved", SAVE, () -> first.texts("#save-status[data-state=saved]"),
                 texts -> !texts.isEmpty());
 
+        second.activate();
         secondSource.click();
         secondSource.sendKeys(Keys.END, " 第二个标签页写的，不能丢。");
         WebElement conflict = second.element("#conflict", SAVE);
@@ -187,7 +189,7 @@ class StudioIT {
                 .contains("第二个标签页写的，不能丢。");
         assertThat(conflict.findElement(org.openqa.selenium.By.cssSelector("pre.theirs")).getText())
                 .contains("第一个标签页写的。").doesNotContain("第二个标签页");
-        assertThat(secondSource.getText()).as("the text typed in the second tab is still in its editor")
+        assertThat(second.activate().element(".source .cm-content", SCREEN).getText()).as("the text typed in the second tab is still in its editor")
                 .contains("第二个标签页写的，不能丢。");
         assertThat(api.as("author").get("/api/v1/articles/" + id).then().extract().jsonPath().getString("markdown"))
                 .as("nothing was overwritten behind the author's back").doesNotContain("第二个标签页");

@@ -195,6 +195,15 @@ public final class Page implements AutoCloseable {
         }, java.util.Objects::nonNull);
     }
 
+    /**
+     * Makes this the tab WebDriver talks to: an element found in one tab can be clicked or typed into only while
+     * its tab is the current one ({@link #element} and the other methods here do this themselves).
+     */
+    public Page activate() {
+        select();
+        return this;
+    }
+
     /** The text of every element matching a CSS selector (JavaScript on). */
     public List<String> texts(String selector) {
         requireScripts();
