@@ -105,6 +105,7 @@ export function EditorPage({ id: initialId }: { id: number | null }) {
         if (!alive) return;
         const server = formOf(data);
         adopt(data, response, server);
+        setSave({ kind: "saved", version: data.version ?? 0 }); // what the editor shows is what the server has
         if (local && !sameForm(local.form, server)) {
           if (local.baseVersion === data.version) {
             setForm(local.form); // edits not yet saved, on top of what the server still has
