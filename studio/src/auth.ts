@@ -16,6 +16,8 @@ export interface Session {
 /** The signed-in person, or null; "expired" when a refresh failed and a new login is needed. */
 export const session = signal<Session | null>(null);
 export const expired = signal(false);
+/** Why login cannot work right now (Keycloak or the gateway's config.json unreachable, a failed code exchange). */
+export const authProblem = signal<string | null>(null);
 
 const WRITER_ROLES = ["author", "editor", "admin"];
 export const canWrite = (s: Session) => s.roles.some((role) => WRITER_ROLES.includes(role));
@@ -34,6 +36,7 @@ function base(): string {
  */
 export async function startAuth(): Promise<void> {
   const response = await fetch(`${base()}config.json`, { headers: { Accept: "application/json" } });
+  if (!response.ok) throw new Error(`${base()}config.json: ${response.status}`);
   const config = (await response.json()) as StudioConfig;
   manager = new UserManager({
     authority: config.issuer,
@@ -94,7 +97,12 @@ function decode(jwt: string): Record<string, unknown> {
 }
 
 export async function login(): Promise<void> {
-  await manager?.signinRedirect({ state: location.hash });
+  try {
+    if (!manager) await startAuth();
+    await manager!.signinRedirect({ state: location.hash });
+  } catch (e) {
+    authProblem.value = e instanceof Error ? e.message : String(e); // e.g. Keycloak is down
+  }
 }
 
 export async function logout(): Promise<void> {

@@ -1,12 +1,14 @@
 import { render } from "preact";
 import { App } from "./components/App";
-import { startAuth } from "./auth";
+import { authProblem, startAuth } from "./auth";
 import { syncRoute } from "./router";
 import "./studio.css";
 
 // Login state first (a redirect back from Keycloak is finished here), then the first screen.
 startAuth()
-  .catch((e: unknown) => console.error("login could not start", e))
+  .catch((e: unknown) => {
+    authProblem.value = e instanceof Error ? e.message : String(e);
+  })
   .finally(() => {
     syncRoute();
     const root = document.getElementById("app")!;

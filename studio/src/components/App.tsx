@@ -1,4 +1,4 @@
-import { canWrite, expired, login, logout, session } from "../auth";
+import { authProblem, canWrite, expired, login, logout, session } from "../auth";
 import { locale, setLocale, t } from "../i18n/i18n";
 import { route } from "../router";
 import { ArticleList } from "./ArticleList";
@@ -31,7 +31,7 @@ export function App() {
           </select>
         </label>
         {current && <span class="who">{t("nav.signedInAs", { name: current.name })}</span>}
-        {current && <button type="button" onClick={() => void logout()}>{t("nav.logout")}</button>}
+        {current && <button type="button" id="logout" onClick={() => void logout()}>{t("nav.logout")}</button>}
       </header>
       {expired.value && (
         <div class="banner warning" role="alert">
@@ -52,6 +52,7 @@ function Screen() {
       <section class="center">
         <h1>{t("app.title")}</h1>
         <p>{t("auth.loginPrompt")}</p>
+        {authProblem.value && <p class="banner error" role="alert">{t("auth.failed", { detail: authProblem.value })}</p>}
         <button type="button" class="primary" id="login" onClick={() => void login()}>{t("auth.login")}</button>
       </section>
     );

@@ -227,6 +227,12 @@ class StudioIT {
 
         api.json(api.as("alice"), Map.of("title", "alice 的文章", "markdown", "x"))
                 .post("/api/v1/articles").then().statusCode(403).contentType("application/problem+json");
+
+        // logout ends the Keycloak session too: back in Studio, logging in asks for the password again
+        page.element("#logout", SCREEN).click();
+        page.element("#login", SCREEN).click();
+        page.element("#username", SCREEN);
+        assertThat(page.url()).startsWith(stack.keycloakUrl() + "/realms/spaces/");
     }
 
     /** Studio's login button, then Keycloak's own login page (not a form of Studio's), then back in Studio. */
