@@ -133,6 +133,7 @@ export function EditorPage({ id: initialId }: { id: number | null }) {
     const state = live.current;
     if (state.saving || state.conflict) return false;
     const sent = state.form;
+    if (state.id !== null && sameForm(sent, state.lastSaved)) return true; // the server has exactly this
     if (!sent.title.trim()) {
       setSave({ kind: "local" }); // the API needs a title; until then the draft lives on this device
       return false;
@@ -154,6 +155,10 @@ export function EditorPage({ id: initialId }: { id: number | null }) {
         rename(`#/articles/${data.id}`);
       }
       adopt(data, response, sent);
+      if (!sent.slug.trim() && data.slug) {
+        // the server derived the slug from the title: show it (what was saved is then exactly what the form holds)
+        setForm((f) => (f.slug === "" ? { ...f, slug: data.slug! } : f));
+      }
       if (sameForm(live.current.form, sent)) dropDraft(data.id!);
       else keepDraft(data.id!, live.current.form, data.version ?? null);
       setSave({ kind: "saved", version: data.version ?? 0 });
@@ -180,8 +185,10 @@ export function EditorPage({ id: initialId }: { id: number | null }) {
       return false;
     } finally {
       state.saving = false;
-      // typed while the request was out: save that too (a failure waits for its retry or the next edit)
-      if (saved && !sameForm(live.current.form, live.current.lastSaved)) schedule();
+      // typed while the request was out: save that too (a failure waits for its retry or the next edit); the
+      // derived slug alone does not count
+      const typed = { ...live.current.form, slug: live.current.form.slug || live.current.lastSaved.slug };
+      if (saved && !sameForm(typed, live.current.lastSaved)) schedule();
     }
   }, []);
 

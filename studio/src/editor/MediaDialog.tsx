@@ -57,14 +57,15 @@ export function MediaDialog({ state, onInsert }: { state: MediaState; onInsert(t
   };
 
   return (
-    <div class="media">
-      <label class="button" for="image-file">{t("media.add")}</label>
+    <div class="media-insert">
       <input id="image-file" class="visually-hidden" type="file" accept="image/*" aria-describedby="image-hint"
         onChange={(e) => {
           const input = e.target as HTMLInputElement;
           state.upload(Array.from(input.files ?? []));
           input.value = "";
         }} />
+      {/* the input stays in the tab order (visually hidden); its label is what shows, with the input's focus ring */}
+      <label class="button" for="image-file">{t("media.add")}</label>
       <small id="image-hint" class="visually-hidden">{t("media.dropHint")}</small>
       {step.kind === "uploading" && <p role="status">{t("media.uploading", { name: step.name })}</p>}
       {step.kind === "describe" && (
@@ -72,7 +73,7 @@ export function MediaDialog({ state, onInsert }: { state: MediaState; onInsert(t
           <p role="status">{t("media.uploaded", { id: step.media.id ?? "" })}</p>
           {step.media.url && <img src={step.media.url} alt="" width={96} />}
           <label>{t("media.caption")}
-            <input id="media-caption" value={caption} onInput={(e) => setCaption((e.target as HTMLInputElement).value)} />
+            <input id="media-caption" autoFocus value={caption} onInput={(e) => setCaption((e.target as HTMLInputElement).value)} />
           </label>
           <label>{t("media.alt")}
             <input id="media-alt" value={alt} onInput={(e) => setAlt((e.target as HTMLInputElement).value)} />

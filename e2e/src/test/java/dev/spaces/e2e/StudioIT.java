@@ -141,6 +141,15 @@ class StudioIT {
         long id = Long.parseLong(hash.substring("#/articles/".length()));
         page.screenshot("studio-4-published-desktop");
 
+        assertThat(page.element("#f-slug", SCREEN).getAttribute("value")).as("the slug the server derived is shown")
+                .isNotBlank();
+        // nothing left to save means no more saves: autosave must not go on writing new versions by itself (a
+        // negative check, so it waits: twice the autosave delay)
+        long version = api.as("author").get("/api/v1/articles/" + id).then().extract().jsonPath().getLong("version");
+        sleep(Duration.ofSeconds(3));
+        assertThat(api.as("author").get("/api/v1/articles/" + id).then().extract().jsonPath().getLong("version"))
+                .as("no save without an edit").isEqualTo(version);
+
         JsonPath article = api.anonymous().get("/api/v1/articles/" + id).then().statusCode(200).extract().jsonPath();
         assertThat(article.getString("status")).isEqualToIgnoringCase("published");
         assertThat(article.getString("title")).contains(word);
@@ -254,6 +263,15 @@ class StudioIT {
                 return mark ? mark.startTime : null;""");
         assertThat(mark).as("the app marked its first render").isNotNull();
         return ((Number) mark).doubleValue();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Path pngFile() throws IOException {
