@@ -126,6 +126,11 @@ export async function accessToken(): Promise<string | null> {
 /** After a 401: try once to renew; false means the person must log in again. */
 export async function renew(): Promise<boolean> {
   try {
+    // only with a refresh token: without one oidc-client-ts would try a hidden iframe, which the CSP forbids
+    if (!(await manager?.getUser())?.refresh_token) {
+      expired.value = true;
+      return false;
+    }
     const user = await manager?.signinSilent();
     return Boolean(user);
   } catch {

@@ -35,7 +35,7 @@ export function App() {
       </header>
       {expired.value && (
         <div class="banner warning" role="alert">
-          {t("auth.expired")} <button type="button" onClick={() => void login()}>{t("auth.relogin")}</button>
+          {t("auth.expired")} <button type="button" id="relogin" onClick={() => void login()}>{t("auth.relogin")}</button>
         </div>
       )}
       <main id="main" tabIndex={-1}>

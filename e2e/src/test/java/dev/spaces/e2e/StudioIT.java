@@ -214,6 +214,49 @@ class StudioIT {
     }
 
     @Test
+    void anExpiredTokenIsRenewedSilentlyAndALostSessionAsksForALoginThatKeepsTheDraft() {
+        String word = Articles.uniqueWord();
+        long id = api.json(api.as("author"), Map.of("title", "会话 " + word, "markdown", "开头。"))
+                .post("/api/v1/articles").then().statusCode(201).extract().jsonPath().getLong("id");
+        Page page = browser.open(Viewport.DESKTOP, Scripts.ON).load(studio() + "#/articles/" + id);
+        logIn(page, "author");
+        WebElement source = page.element(".source .cm-content", SCREEN);
+
+        // an access token the API refuses (as an expired one): the client renews it with the refresh token and
+        // repeats the save; the author notices nothing
+        page.script("""
+                const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'));
+                const user = JSON.parse(sessionStorage.getItem(key));
+                user.access_token = 'not.a.token';
+                sessionStorage.setItem(key, JSON.stringify(user));""");
+        source.click();
+        source.sendKeys(Keys.END, " 令牌换过了。");
+        page.await("saved after a silent renewal", SAVE, () -> page.texts("#save-status[data-state=saved]"),
+                texts -> !texts.isEmpty());
+        assertThat(page.count(".banner.error")).isZero();
+        assertThat(markdownOf(id)).contains("令牌换过了。");
+
+        // the session gone (no tokens at all): the save fails with a 401 in words, the text stays on the device,
+        // and logging in again (Keycloak's session: no password) brings the editor back with the text, which saves
+        page.script("Object.keys(sessionStorage).filter((k) => k.startsWith('oidc.user:'))"
+                + ".forEach((k) => sessionStorage.removeItem(k))");
+        source.sendKeys(Keys.END, " 会话丢了也不丢字。");
+        page.element(".banner.error.kind-unauthorized", SAVE);
+        page.element("#relogin", SCREEN);
+        assertThat(markdownOf(id)).doesNotContain("会话丢了");
+        page.screenshot("studio-10-session-expired-desktop");
+        page.element("#relogin", SCREEN).click();
+        page.await("back in the editor", SCREEN, page::url, url -> url.endsWith("#/articles/" + id));
+        assertThat(page.element(".source .cm-content", SCREEN).getText()).contains("会话丢了也不丢字。");
+        page.await("the kept draft saved", SAVE, () -> markdownOf(id), markdown -> markdown.contains("会话丢了也不丢字。"));
+    }
+
+    private String markdownOf(long id) {
+        return api.as("author").get("/api/v1/articles/" + id).then().statusCode(200).extract().jsonPath()
+                .getString("markdown");
+    }
+
+    @Test
     void aMemberLogsInAndSeesNoEditingScreensAndTheApiAnswers403ToHerWrite() {
         Page page = browser.open(Viewport.DESKTOP, Scripts.ON).load(studio() + "#/new");
         logIn(page, "alice");
