@@ -2,6 +2,8 @@ package dev.spaces.e2e;
 
 import dev.spaces.e2e.support.Stack;
 import dev.spaces.e2e.support.StackExtension;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiContractIT {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SERVICES = List.of("content-service", "comment-service", "search-service");
 
     private final Stack stack;
@@ -74,6 +77,21 @@ class OpenApiContractIT {
         // client-check.ts calls the API through openapi-fetch with the generated types: a renamed path, a
         // removed parameter or a changed response shape is a compile error here
         run(tools, 180, "node", "node_modules/typescript/bin/tsc", "-p", "tsconfig.json");
+    }
+
+    /**
+     * Studio's typed client is generated at build time from a committed snapshot of the merged document
+     * ({@code studio/openapi/spaces-openapi.json}), so the build needs no running stack. The snapshot must be the
+     * live document: a changed API with a stale snapshot would compile a client against an API that no longer
+     * exists. Compared as JSON trees (member order aside).
+     */
+    @Test
+    @Order(3)
+    void studiosOpenApiSnapshotIsTheLiveMergedDocument() throws IOException {
+        JsonNode live = JSON.readTree(mergedDocument().toFile());
+        JsonNode snapshot = JSON.readTree(stack.root().resolve("studio/openapi/spaces-openapi.json").toFile());
+        assertThat(snapshot).as("studio/openapi/spaces-openapi.json differs from the gateway's /q/openapi: refresh it "
+                + "with (cd studio && npm run openapi:refresh -- <gateway URL>) and rebuild studio").isEqualTo(live);
     }
 
     /**

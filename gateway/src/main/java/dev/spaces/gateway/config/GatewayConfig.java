@@ -67,6 +67,8 @@ public interface GatewayConfig {
 
     SecurityHeaders securityHeaders();
 
+    Studio studio();
+
     default URI url(Upstream upstream) {
         return switch (upstream) {
             case CONTENT -> upstreams().content();
@@ -244,5 +246,18 @@ public interface GatewayConfig {
 
         @WithDefault("no-referrer")
         String referrerPolicy();
+    }
+
+    /** Studio, the authors' web app (module studio), served at /studio from the studio jar's META-INF/resources. */
+    interface Studio {
+        /**
+         * The OpenID Connect issuer the browser logs in with, as the browser reaches it (the public Keycloak URL):
+         * given to the app at /studio/config.json and allowed in its Content-Security-Policy.
+         */
+        URI issuer();
+
+        /** The public client of the code flow with PKCE. */
+        @WithDefault("spaces-web")
+        String clientId();
     }
 }

@@ -61,15 +61,17 @@ public class EdgeRoutes {
     private final ProxyForwarder forwarder;
     private final Problems problems;
     private final ClientAddresses clientAddresses;
+    private final StudioRoutes studio;
 
     public EdgeRoutes(GatewayConfig config, EdgeAuthenticator authenticator, RateLimiter rateLimiter,
-                      ProxyForwarder forwarder, Problems problems) {
+                      ProxyForwarder forwarder, Problems problems, StudioRoutes studio) {
         this.config = config;
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.forwarder = forwarder;
         this.problems = problems;
         this.clientAddresses = new ClientAddresses(config.trustedProxies());
+        this.studio = studio;
         this.referrerPolicy = HttpHeaders.createOptimized(config.securityHeaders().referrerPolicy());
         this.contentSecurityPolicy = HttpHeaders.createOptimized(config.securityHeaders().contentSecurityPolicy());
         this.strictTransportSecurity = HttpHeaders.createOptimized(config.securityHeaders().strictTransportSecurity());
@@ -86,14 +88,18 @@ public class EdgeRoutes {
         request.headers().set(RequestIds.HEADER, requestId); // seen by the proxy and the JAX-RS endpoints alike
         MDC.put(RequestIds.MDC_KEY, requestId);
         boolean https = isHttps(request);
-        boolean api = !request.path().startsWith("/q/");
+        String path = request.path();
+        boolean studioPage = StudioRoutes.isStudio(path);
+        boolean api = !studioPage && !path.startsWith("/q/");
         ctx.addHeadersEndHandler(v -> {
             MultiMap headers = ctx.response().headers();
             headers.set(REQUEST_ID, requestId);
             headers.set(CONTENT_TYPE_OPTIONS, NOSNIFF);
             headers.set(REFERRER_POLICY, referrerPolicy);
             headers.set(FRAME_OPTIONS, DENY);
-            if (api) {
+            if (studioPage) {
+                studio.decorate(path, headers); // a web app: its own CSP and caching
+            } else if (api) {
                 // the API serves data, never pages: nothing may be loaded or framed (Swagger UI under /q/ needs scripts)
                 headers.set(CONTENT_SECURITY_POLICY, contentSecurityPolicy);
             }

@@ -1,7 +1,9 @@
 package dev.spaces.e2e.support.browser;
 
 import dev.spaces.e2e.support.Poll;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.io.IOException;
@@ -178,6 +180,40 @@ public final class Page implements AutoCloseable {
     /** Waits for a condition on the page (never a fixed sleep); fails with what was last seen. */
     public <T> T await(String what, Duration limit, Supplier<T> probe, Predicate<? super T> done) {
         return Poll.until(what, limit, POLL, probe, done).value();
+    }
+
+    /**
+     * The first element matching a CSS selector once it is displayed, for pages that run JavaScript (an app's
+     * screens appear after its scripts ran); fails with the selector when it does not appear within the limit.
+     */
+    public WebElement element(String selector, Duration limit) {
+        requireScripts();
+        return await("element " + selector + " displayed", limit, () -> {
+            select();
+            return driver.findElements(By.cssSelector(selector)).stream().filter(WebElement::isDisplayed)
+                    .findFirst().orElse(null);
+        }, java.util.Objects::nonNull);
+    }
+
+    /**
+     * Makes this the tab WebDriver talks to: an element found in one tab can be clicked or typed into only while
+     * its tab is the current one ({@link #element} and the other methods here do this themselves).
+     */
+    public Page activate() {
+        select();
+        return this;
+    }
+
+    /** The text of every element matching a CSS selector (JavaScript on). */
+    public List<String> texts(String selector) {
+        requireScripts();
+        return driver.findElements(By.cssSelector(selector)).stream().map(WebElement::getText).toList();
+    }
+
+    /** The address the tab shows now (after redirects and client-side navigation). */
+    public String url() {
+        select();
+        return driver.getCurrentUrl();
     }
 
     /** A raw CDP command in this tab. */

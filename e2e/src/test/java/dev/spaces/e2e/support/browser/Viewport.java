@@ -8,6 +8,8 @@ package dev.spaces.e2e.support.browser;
 public enum Viewport {
     /** A laptop window. */
     DESKTOP(1280, 900, 1, false),
+    /** A tablet in portrait, 768 CSS pixels wide: the narrowest screen Studio (the authors' app) is laid out for. */
+    TABLET(768, 1024, 2, true),
     /** A small current phone in portrait, 375 CSS pixels wide (3 device pixels each). */
     PHONE(375, 812, 3, true);
 

@@ -1,0 +1,77 @@
+import { authProblem, canWrite, expired, login, logout, session } from "../auth";
+import { locale, setLocale, t } from "../i18n/i18n";
+import { route } from "../router";
+import { ArticleList } from "./ArticleList";
+import { Lazy } from "./Lazy";
+
+// The editor (CodeMirror and everything around it) is its own chunk, loaded when an editing screen opens
+const loadEditor = () => import("../editor/EditorPage").then((m) => m.EditorPage);
+
+export function App() {
+  const current = session.value;
+  return (
+    <>
+      <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById("main")?.focus(); }}>
+        {t("app.skip")}
+      </a>
+      <header class="top">
+        <a class="brand" href="#/">{t("app.title")}</a>
+        {current && canWrite(current) && (
+          <nav aria-label={t("app.title")}>
+            <a href="#/">{t("nav.articles")}</a>
+            <a href="#/new">{t("nav.new")}</a>
+          </nav>
+        )}
+        <div class="spacer" />
+        <label class="language">
+          <span>{t("nav.language")}</span>
+          <select value={locale.value} onChange={(e) => setLocale((e.target as HTMLSelectElement).value as "en" | "zh-CN")}>
+            <option value="zh-CN">中文</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+        {current && <span class="who">{t("nav.signedInAs", { name: current.name })}</span>}
+        {current && <button type="button" id="logout" onClick={() => void logout()}>{t("nav.logout")}</button>}
+      </header>
+      {expired.value && (
+        <div class="banner warning" role="alert">
+          {t("auth.expired")} <button type="button" id="relogin" onClick={() => void login()}>{t("auth.relogin")}</button>
+        </div>
+      )}
+      <main id="main" tabIndex={-1}>
+        <Screen />
+      </main>
+    </>
+  );
+}
+
+function Screen() {
+  const current = session.value;
+  if (!current) {
+    return (
+      <section class="center">
+        <h1>{t("app.title")}</h1>
+        <p>{t("auth.loginPrompt")}</p>
+        {authProblem.value && <p class="banner error" role="alert">{t("auth.failed", { detail: authProblem.value })}</p>}
+        <button type="button" class="primary" id="login" onClick={() => void login()}>{t("auth.login")}</button>
+      </section>
+    );
+  }
+  if (!canWrite(current)) {
+    return (
+      <section class="center" id="no-rights">
+        <h1>{t("noRights.title")}</h1>
+        <p>{t("noRights.body", { name: current.name })}</p>
+      </section>
+    );
+  }
+  const r = route.value;
+  switch (r.name) {
+    case "list":
+      return <ArticleList />;
+    case "new":
+      return <Lazy key={`new-${r.visit}`} load={loadEditor} props={{ id: null }} />;
+    case "edit":
+      return <Lazy key={`edit-${r.id}`} load={loadEditor} props={{ id: r.id }} />;
+  }
+}

@@ -1,0 +1,32 @@
+import { signal } from "@preact/signals";
+
+/**
+ * Hash routes (#/, #/new, #/articles/12): the gateway serves one index.html at /studio/ and never needs to know
+ * Studio's screens, and Keycloak's redirect back to /studio/?code=… cannot collide with a screen's path.
+ */
+export type Route = { name: "list" } | { name: "new"; visit: number } | { name: "edit"; id: number };
+
+// every visit to #/new is a fresh editor, even from an article that was created there a moment ago
+let visits = 0;
+
+function parse(hash: string): Route {
+  const edit = /^#\/articles\/(\d+)$/.exec(hash);
+  if (edit) return { name: "edit", id: Number(edit[1]) };
+  if (hash === "#/new") return { name: "new", visit: ++visits };
+  return { name: "list" };
+}
+
+/** The address of a screen without opening it anew (a new article's first save gives it its own address). */
+export function rename(hash: string) {
+  history.replaceState(history.state, "", hash);
+}
+
+export const route = signal<Route>(parse(location.hash));
+addEventListener("hashchange", () => {
+  route.value = parse(location.hash);
+});
+
+/** After the login redirect put the screen's fragment back with history.replaceState (no hashchange event). */
+export function syncRoute() {
+  route.value = parse(location.hash);
+}
