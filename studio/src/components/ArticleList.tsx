@@ -10,19 +10,23 @@ type Status = "draft" | "scheduled" | "published" | "archived";
 const STATUSES: Status[] = ["draft", "scheduled", "published", "archived"];
 const PAGE_SIZE = 20;
 
+/** Milliseconds the title search waits after the last keystroke before it asks the server. */
+const SEARCH_DELAY = 300;
+
 interface Filters {
   status: Status;
   category: string;
   series: string;
+  q: string;
   page: number;
 }
 
 /**
- * The articles an author may edit: the API lists an author's own drafts, scheduled and archived articles and an
- * editor's everyone's; published ones are everyone's for both (the API has no author filter yet).
+ * The articles a person may edit: an author's own (author=me), every author's for an editor; the search box asks
+ * the server for titles and slugs containing its text, drafts included.
  */
 export function ArticleList() {
-  const [filters, setFilters] = useState<Filters>({ status: "draft", category: "", series: "", page: 1 });
+  const [filters, setFilters] = useState<Filters>({ status: "draft", category: "", series: "", q: "", page: 1 });
   const [query, setQuery] = useState("");
   const [items, setItems] = useState<ArticleSummary[] | null>(null);
   const [paging, setPaging] = useState({ total: 0, pages: 1 });
@@ -37,6 +41,7 @@ export function ArticleList() {
       params: { query: {
         status: filters.status, page: filters.page, size: PAGE_SIZE, sort: "updated",
         category: filters.category || undefined, series: filters.series || undefined,
+        q: filters.q || undefined, author: editor ? undefined : "me",
       } },
     }))
       .then(({ data }) => {
@@ -48,12 +53,16 @@ export function ArticleList() {
     return () => {
       live = false;
     };
-  }, [filters]);
+  }, [filters, editor]);
 
   const change = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, page: 1, ...patch }));
-  const needle = query.trim().toLowerCase();
-  const shown = (items ?? []).filter((a) => !needle || (a.title ?? "").toLowerCase().includes(needle)
-    || (a.slug ?? "").toLowerCase().includes(needle));
+  useEffect(() => {
+    const text = query.trim();
+    if (text === filters.q) return;
+    const timer = setTimeout(() => change({ q: text }), SEARCH_DELAY);
+    return () => clearTimeout(timer);
+  }, [query]);
+  const shown = items ?? [];
 
   return (
     <section class="list" aria-labelledby="list-title">

@@ -27,7 +27,7 @@ export const en: Record<MessageKey, string> = {
   "list.series": "Series",
   "list.all": "All",
   "list.search": "Search titles",
-  "list.searchHint": "Filters the current results by title",
+  "list.searchHint": "Articles whose title or slug contains this text, drafts included",
   "list.empty": "No articles match.",
   "list.colTitle": "Title",
   "list.colStatus": "Status",

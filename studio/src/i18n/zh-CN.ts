@@ -27,7 +27,7 @@ export const zhCN = {
   "list.series": "系列",
   "list.all": "全部",
   "list.search": "搜索标题",
-  "list.searchHint": "在当前结果中按标题筛选",
+  "list.searchHint": "标题或链接名包含这段文字的文章（含草稿）",
   "list.empty": "没有符合条件的文章。",
   "list.colTitle": "标题",
   "list.colStatus": "状态",
