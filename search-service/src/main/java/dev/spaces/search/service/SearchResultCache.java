@@ -202,23 +202,35 @@ public class SearchResultCache {
     /** Runs {@code search} for everyone waiting on {@code shared}, and keeps its answer if it may be kept. */
     private void fill(Object request, Object key, Generation generation, Object coalesceKey,
                       CompletableFuture<Object> shared, Supplier<?> search) {
+        Object outcome = null;
+        Throwable failure = null;
         try {
             Object answer = search.get();
             // stored before the waiters wake, so that their next request is a hit
             if (key != null && storable(generation)) {
                 answers.put(key, answer);
             }
-            shared.complete(answer);
+            outcome = answer;
         } catch (RuntimeException e) {
             Object fallback = key == null && unavailable(e) ? staleAnswer(request) : null;
             if (fallback != null) {
                 stale.increment();
-                shared.complete(fallback);
+                outcome = fallback;
             } else {
-                shared.completeExceptionally(e);
+                failure = e;
             }
+        } catch (Error e) {
+            failure = e;
+            throw e;
         } finally {
+            // out of the in-flight table before anyone wakes: a waiter's next request must start a new search (or
+            // hit the stored answer), never join this finished one and get its failure again
             inFlight.remove(coalesceKey, shared);
+            if (failure == null) {
+                shared.complete(outcome);
+            } else {
+                shared.completeExceptionally(failure);
+            }
         }
     }
 
