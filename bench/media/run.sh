@@ -30,8 +30,9 @@ WORK=$(mktemp -d /tmp/spaces-media-bench.XXXXXX)
 chmod 755 "$WORK"
 cleanup() {
   local status=$?
-  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null
-  [ -n "$BENCH_GATEWAY_PID" ] && kill "$BENCH_GATEWAY_PID" 2>/dev/null && wait "$BENCH_GATEWAY_PID" 2>/dev/null
+  # "|| true": under set -e a failing last command of a list (wait answers 143 for a TERMed child) would exit here
+  { [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")"; } 2>/dev/null || true
+  { [ -n "$BENCH_GATEWAY_PID" ] && kill "$BENCH_GATEWAY_PID" && wait "$BENCH_GATEWAY_PID"; } 2>/dev/null || true
   rm -rf "$WORK"
   exit "$status"
 }
