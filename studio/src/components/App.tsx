@@ -1,4 +1,4 @@
-import { authProblem, canWrite, expired, isModerator, login, logout, session } from "../auth";
+import { authProblem, canWrite, expired, isAdmin, isModerator, login, logout, session } from "../auth";
 import { locale, setLocale, t } from "../i18n/i18n";
 import { route } from "../router";
 import { ArticleList } from "./ArticleList";
@@ -6,8 +6,9 @@ import { Lazy } from "./Lazy";
 
 // The editor (CodeMirror and everything around it) is its own chunk, loaded when an editing screen opens
 const loadEditor = () => import("../editor/EditorPage").then((m) => m.EditorPage);
-// the queue too: authors never download it
+// the queue and the settings too: authors never download them
 const loadModeration = () => import("../moderation/ModerationPage").then((m) => m.ModerationPage);
+const loadSettings = () => import("../settings/SiteSettingsPage").then((m) => m.SiteSettingsPage);
 
 export function App() {
   const current = session.value;
@@ -23,6 +24,7 @@ export function App() {
             {canWrite(current) && <a href="#/">{t("nav.articles")}</a>}
             {canWrite(current) && <a href="#/new">{t("nav.new")}</a>}
             {isModerator(current) && <a href="#/moderation" id="nav-moderation">{t("nav.moderation")}</a>}
+            {isAdmin(current) && <a href="#/settings" id="nav-settings">{t("nav.settings")}</a>}
           </nav>
         )}
         <div class="spacer" />
@@ -61,6 +63,9 @@ function Screen() {
     );
   }
   const r = route.value;
+  if (r.name === "settings" && isAdmin(current)) {
+    return <Lazy key="settings" load={loadSettings} props={{}} />;
+  }
   // a moderator who does not write lands on the queue, whatever screen the address asked for
   if (isModerator(current) && (r.name === "moderation" || !canWrite(current))) {
     return <Lazy key="moderation" load={loadModeration} props={{}} />;
@@ -81,6 +86,7 @@ function Screen() {
     case "edit":
       return <Lazy key={`edit-${r.id}`} load={loadEditor} props={{ id: r.id }} />;
     case "moderation": // a writer without the moderator role: the queue is not theirs
+    case "settings": // nor are the settings a non-admin's
       return <ArticleList />;
   }
 }

@@ -8,6 +8,7 @@ interface Props {
   selected: boolean;
   busy: boolean;
   onSelect: (selected: boolean) => void;
+  /** Clicking a card or tabbing into it makes it the one the shortcuts act on. */
   onFocus: () => void;
   onAct: (action: "approve" | "reject" | "spam") => void;
 }
@@ -18,7 +19,7 @@ export function CommentCard({ comment, current, selected, busy, onSelect, onFocu
   const article = useArticle(comment.articleId ?? 0);
   return (
     <li class={`comment${current ? " current" : ""}`} data-id={id} aria-current={current ? "true" : undefined}
-      onClick={onFocus}>
+      onClick={onFocus} onFocusIn={onFocus}>
       <div class="comment-head">
         <label class="select">
           <input type="checkbox" class="select-box" checked={selected} disabled={busy}
