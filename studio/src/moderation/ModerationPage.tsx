@@ -75,25 +75,33 @@ export function ModerationPage() {
       return next;
     });
 
-  // the shortcuts belong to the whole screen (the list need not have focus), but never to a field being typed in
+  // the shortcuts belong to the whole screen (the list need not have focus), but never to a field being typed in;
+  // the listener is added once and reads the latest render through a ref (a key right after a focus change must
+  // not act on the comment that was current before it)
+  const latest = useRef({ shown, cursor, selected, act, toggle });
+  latest.current = { shown, cursor, selected, act, toggle };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const command = keyCommand(event);
-      if (!command || shown.length === 0) return;
+      const { shown: comments, cursor: at, selected: chosen, act: decide, toggle: flip } = latest.current;
+      if (!command || comments.length === 0) return;
       event.preventDefault();
-      const comment = shown[Math.min(cursor, shown.length - 1)];
-      const id = comment?.id ?? 0;
+      // a key pressed inside a comment (its selection box, its buttons) is about that comment
+      const card = event.target instanceof Element ? event.target.closest<HTMLElement>("li.comment") : null;
+      const index = card ? comments.findIndex((c) => String(c.id) === card.dataset.id) : -1;
+      const current = index >= 0 ? index : Math.min(at, comments.length - 1);
+      const id = comments[current]?.id ?? 0;
       if ("move" in command) {
-        setCursor((i) => Math.max(0, Math.min(shown.length - 1, i + command.move)));
+        setCursor(Math.max(0, Math.min(comments.length - 1, current + command.move)));
       } else if ("toggle" in command) {
-        toggle(id, !selected.has(id));
+        flip(id, !chosen.has(id));
       } else {
-        void act([id], command.act);
+        void decide([id], command.act);
       }
     };
     addEventListener("keydown", onKey);
     return () => removeEventListener("keydown", onKey);
-  });
+  }, []);
 
   // the current comment stays in view as j/k move through a long queue
   useEffect(() => {
