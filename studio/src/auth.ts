@@ -22,6 +22,9 @@ export const authProblem = signal<string | null>(null);
 const WRITER_ROLES = ["author", "editor", "admin"];
 export const canWrite = (s: Session) => s.roles.some((role) => WRITER_ROLES.includes(role));
 export const isEditor = (s: Session) => s.roles.includes("editor") || s.roles.includes("admin");
+/** The comment queue is for the realm role moderator; admins may do everything a moderator may. */
+export const isAdmin = (s: Session) => s.roles.includes("admin");
+export const isModerator = (s: Session) => s.roles.includes("moderator") || s.roles.includes("admin");
 
 let manager: UserManager | undefined;
 

@@ -1,9 +1,21 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { retryAfter, toApiError } from "./problems";
+import { fieldPaths, retryAfter, toApiError } from "./problems";
 import { setLocale } from "../i18n/i18n";
 
 const response = (status: number, headers: Record<string, string> = {}) =>
   new Response(null, { status, headers });
+
+describe("fieldPaths", () => {
+  it("keeps the server's full paths so repeated inputs (FAQ entry 1 vs 2) each get their own message", () => {
+    const error = toApiError(response(422), {
+      status: 422, errors: [{ field: "faq[1].answer", message: "formula does not parse" },
+        { field: "faq[0].answer", message: "must not be blank" }, { field: "license.citationTemplate", message: "a" },
+        { field: "license.citationTemplate", message: "b" }],
+    });
+    expect(fieldPaths(error)).toEqual({ "faq[1].answer": "formula does not parse", "faq[0].answer": "must not be blank",
+      "license.citationTemplate": "a; b" });
+  });
+});
 
 describe("toApiError", () => {
   beforeEach(() => setLocale("en"));

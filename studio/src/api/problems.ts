@@ -87,3 +87,16 @@ export function fieldLabel(field: string): string {
   const key = FIELD_KEYS[field];
   return key ? t(key) : field;
 }
+
+/**
+ * A 422's messages by the full path the server named ("license.citationTemplate", "faq[1].answer"), for forms
+ * whose inputs repeat (the short names in {@link ApiError.fields} cannot tell FAQ entry 1 from entry 2).
+ */
+export function fieldPaths(error: ApiError): Record<string, string> {
+  const paths: Record<string, string> = {};
+  for (const e of error.problem?.errors ?? []) {
+    if (!e.field) continue;
+    paths[e.field] = paths[e.field] ? `${paths[e.field]}; ${e.message ?? ""}` : e.message ?? "";
+  }
+  return paths;
+}

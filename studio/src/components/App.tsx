@@ -1,4 +1,4 @@
-import { authProblem, canWrite, expired, login, logout, session } from "../auth";
+import { authProblem, canWrite, expired, isAdmin, isModerator, login, logout, session } from "../auth";
 import { locale, setLocale, t } from "../i18n/i18n";
 import { route } from "../router";
 import { ArticleList } from "./ArticleList";
@@ -6,6 +6,9 @@ import { Lazy } from "./Lazy";
 
 // The editor (CodeMirror and everything around it) is its own chunk, loaded when an editing screen opens
 const loadEditor = () => import("../editor/EditorPage").then((m) => m.EditorPage);
+// the queue and the settings too: authors never download them
+const loadModeration = () => import("../moderation/ModerationPage").then((m) => m.ModerationPage);
+const loadSettings = () => import("../settings/SiteSettingsPage").then((m) => m.SiteSettingsPage);
 
 export function App() {
   const current = session.value;
@@ -16,10 +19,12 @@ export function App() {
       </a>
       <header class="top">
         <a class="brand" href="#/">{t("app.title")}</a>
-        {current && canWrite(current) && (
+        {current && (canWrite(current) || isModerator(current)) && (
           <nav aria-label={t("app.title")}>
-            <a href="#/">{t("nav.articles")}</a>
-            <a href="#/new">{t("nav.new")}</a>
+            {canWrite(current) && <a href="#/">{t("nav.articles")}</a>}
+            {canWrite(current) && <a href="#/new">{t("nav.new")}</a>}
+            {isModerator(current) && <a href="#/moderation" id="nav-moderation">{t("nav.moderation")}</a>}
+            {isAdmin(current) && <a href="#/settings" id="nav-settings">{t("nav.settings")}</a>}
           </nav>
         )}
         <div class="spacer" />
@@ -57,6 +62,14 @@ function Screen() {
       </section>
     );
   }
+  const r = route.value;
+  if (r.name === "settings" && isAdmin(current)) {
+    return <Lazy key="settings" load={loadSettings} props={{}} />;
+  }
+  // a moderator who does not write lands on the queue, whatever screen the address asked for
+  if (isModerator(current) && (r.name === "moderation" || !canWrite(current))) {
+    return <Lazy key="moderation" load={loadModeration} props={{}} />;
+  }
   if (!canWrite(current)) {
     return (
       <section class="center" id="no-rights">
@@ -65,7 +78,6 @@ function Screen() {
       </section>
     );
   }
-  const r = route.value;
   switch (r.name) {
     case "list":
       return <ArticleList />;
@@ -73,5 +85,8 @@ function Screen() {
       return <Lazy key={`new-${r.visit}`} load={loadEditor} props={{ id: null }} />;
     case "edit":
       return <Lazy key={`edit-${r.id}`} load={loadEditor} props={{ id: r.id }} />;
+    case "moderation": // a writer without the moderator role: the queue is not theirs
+    case "settings": // nor are the settings a non-admin's
+      return <ArticleList />;
   }
 }
