@@ -9,6 +9,7 @@ import dev.spaces.e2e.support.browser.Browser;
 import dev.spaces.e2e.support.browser.BrowserExtension;
 import dev.spaces.e2e.support.browser.Page;
 import dev.spaces.e2e.support.browser.Scripts;
+import dev.spaces.e2e.support.browser.Studio;
 import dev.spaces.e2e.support.browser.Viewport;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,39 +50,34 @@ class StudioIT {
     private final Stack stack;
     private final Api api;
     private final Browser browser;
+    private final Studio studio;
 
     StudioIT(Stack stack, Api api, Browser browser) {
         this.stack = stack;
         this.api = api;
         this.browser = browser;
+        this.studio = new Studio(stack, browser);
     }
 
-    private String studio() {
-        return stack.gatewayUrl() + "/studio/";
-    }
 
     /** Every scenario starts logged out: the Keycloak session is a cookie of the one shared browser. */
     @BeforeEach
     void loggedOut() {
-        Page blank = browser.open(Viewport.DESKTOP, Scripts.ON);
-        blank.cdp("Network.clearBrowserCookies", Map.of());
-        blank.load(studio());
-        blank.script("localStorage.clear(); sessionStorage.clear()");
-        blank.close();
+        studio.logOutEverywhere();
     }
 
     @Test
     void anAuthorLogsInWritesFormulasSeesTheServersPreviewAndItsDiagnosticFixesItAddsAnImageAndPublishes()
             throws IOException {
         String word = Articles.uniqueWord();
-        Page page = browser.open(Viewport.DESKTOP, Scripts.ON).load(studio());
-        logIn(page, "author");
+        Page page = browser.open(Viewport.DESKTOP, Scripts.ON).load(studio.url());
+        studio.logIn(page, "author");
         page.element("table.articles, p.empty", SCREEN);
         assertThat(page.texts("header.top nav a")).as("an author sees the writing screens").hasSize(2);
         page.screenshot("studio-1-articles-desktop");
 
         // the first screen with a session: Navigation Timing from the request to the app's first render
-        page.load(studio());
+        page.load(studio.url());
         page.element("table.articles, p.empty", SCREEN);
         double interactive = firstScreenInteractiveMillis(page);
         System.out.printf("[e2e] studio first screen interactive: %.0f ms (navigation start → first render)%n",
@@ -164,7 +160,7 @@ class StudioIT {
                 ids -> ids.stream().anyMatch(hit -> hit.longValue() == id));
 
         // the same article on a tablet: the panes stack and nothing is wider than the screen
-        Page tablet = browser.open(Viewport.TABLET, Scripts.ON).load(studio() + "#/articles/" + id);
+        Page tablet = browser.open(Viewport.TABLET, Scripts.ON).load(studio.url() + "#/articles/" + id);
         tablet.element("#login", SCREEN).click(); // a new tab has no tokens; Keycloak's session logs it in at once
         tablet.element(".source .cm-content", SCREEN);
         tablet.element("#preview figure img", SAVE);
@@ -178,10 +174,10 @@ class StudioIT {
         long id = api.json(api.as("author"), Map.of("title", "冲突 " + word, "markdown", "第一版。"))
                 .post("/api/v1/articles").then().statusCode(201).extract().jsonPath().getLong("id");
 
-        Page first = browser.open(Viewport.DESKTOP, Scripts.ON).load(studio() + "#/articles/" + id);
-        logIn(first, "author");
+        Page first = browser.open(Viewport.DESKTOP, Scripts.ON).load(studio.url() + "#/articles/" + id);
+        studio.logIn(first, "author");
         WebElement firstSource = first.element(".source .cm-content", SCREEN);
-        Page second = browser.open(Viewport.TABLET, Scripts.ON).load(studio() + "#/articles/" + id);
+        Page second = browser.open(Viewport.TABLET, Scripts.ON).load(studio.url() + "#/articles/" + id);
         second.element("#login", SCREEN).click();
         WebElement secondSource = second.element(".source .cm-content", SCREEN);
 
@@ -219,8 +215,8 @@ class StudioIT {
         String word = Articles.uniqueWord();
         long id = api.json(api.as("author"), Map.of("title", "会话 " + word, "markdown", "开头。"))
                 .post("/api/v1/articles").then().statusCode(201).extract().jsonPath().getLong("id");
-        Page page = browser.open(Viewport.DESKTOP, Scripts.ON).load(studio() + "#/articles/" + id);
-        logIn(page, "author");
+        Page page = browser.open(Viewport.DESKTOP, Scripts.ON).load(studio.url() + "#/articles/" + id);
+        studio.logIn(page, "author");
         WebElement source = page.element(".source .cm-content", SCREEN);
 
         // an access token the API refuses (as an expired one): the client renews it with the refresh token and
@@ -259,8 +255,8 @@ class StudioIT {
 
     @Test
     void aMemberLogsInAndSeesNoEditingScreensAndTheApiAnswers403ToHerWrite() {
-        Page page = browser.open(Viewport.DESKTOP, Scripts.ON).load(studio() + "#/new");
-        logIn(page, "alice");
+        Page page = browser.open(Viewport.DESKTOP, Scripts.ON).load(studio.url() + "#/new");
+        studio.logIn(page, "alice");
         page.element("#no-rights", SCREEN);
         assertThat(page.count("header.top nav")).as("no writing screens in the navigation").isZero();
         assertThat(page.count(".source, #f-title")).as("#/new shows no editor").isZero();
@@ -273,7 +269,7 @@ class StudioIT {
                 select.dispatchEvent(new Event('change', { bubbles: true }));""");
         page.element("#no-rights", SCREEN);
         assertThat(page.element("#no-rights h1", SCREEN).getText()).isEqualTo("No editing rights");
-        page.load(studio());
+        page.load(studio.url());
         assertThat(page.element("#no-rights h1", SCREEN).getText()).isEqualTo("No editing rights");
         assertThat(page.script("return document.documentElement.lang")).isEqualTo("en");
         page.screenshot("studio-9-member-no-rights-english-desktop");
@@ -288,17 +284,6 @@ class StudioIT {
         assertThat(page.url()).startsWith(stack.keycloakUrl() + "/realms/spaces/");
     }
 
-    /** Studio's login button, then Keycloak's own login page (not a form of Studio's), then back in Studio. */
-    private void logIn(Page page, String user) {
-        page.element("#login", SCREEN).click();
-        page.element("#username", SCREEN).sendKeys(user);
-        page.element("#password", SCREEN).sendKeys(user);
-        assertThat(page.url()).as("Keycloak's login page").startsWith(stack.keycloakUrl() + "/realms/spaces/");
-        page.element("#kc-login", SCREEN).click();
-        page.await("back in Studio, logged in", SCREEN, page::url, url -> url.startsWith(studio())
-                && !url.contains("code="));
-        page.element("header.top .who", SCREEN);
-    }
 
     /** From the navigation's start to the mark main.tsx sets once the first screen rendered with its handlers. */
     private static double firstScreenInteractiveMillis(Page page) {

@@ -9,6 +9,7 @@ import dev.spaces.e2e.support.browser.Browser;
 import dev.spaces.e2e.support.browser.BrowserExtension;
 import dev.spaces.e2e.support.browser.Page;
 import dev.spaces.e2e.support.browser.Scripts;
+import dev.spaces.e2e.support.browser.Studio;
 import dev.spaces.e2e.support.browser.Viewport;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,17 +40,16 @@ class StudioModerationIT {
     private final Stack stack;
     private final Api api;
     private final Browser browser;
+    private final Studio studio;
     private long articleId;
 
     StudioModerationIT(Stack stack, Api api, Browser browser) {
         this.stack = stack;
         this.api = api;
         this.browser = browser;
+        this.studio = new Studio(stack, browser);
     }
 
-    private String studio() {
-        return stack.gatewayUrl() + "/studio/";
-    }
 
     /** A fresh published article, so its public thread holds only what these scenarios approve. */
     @BeforeAll
@@ -60,11 +60,7 @@ class StudioModerationIT {
     /** Every scenario starts logged out: the Keycloak session is a cookie of the one shared browser. */
     @BeforeEach
     void loggedOut() {
-        Page blank = browser.open(Viewport.DESKTOP, Scripts.ON);
-        blank.cdp("Network.clearBrowserCookies", Map.of());
-        blank.load(studio());
-        blank.script("localStorage.clear(); sessionStorage.clear()");
-        blank.close();
+        studio.logOutEverywhere();
     }
 
     @Test
@@ -72,8 +68,8 @@ class StudioModerationIT {
         String formula = Articles.uniqueFormula();
         long commentId = heldComment("单位圆上 $" + formula + "$ 的积分。");
 
-        Page page = browser.open(Viewport.DESKTOP, Scripts.ON).load(studio() + "#/moderation");
-        logIn(page, "moderator");
+        Page page = browser.open(Viewport.DESKTOP, Scripts.ON).load(studio.url() + "#/moderation");
+        studio.logIn(page, "moderator");
         assertThat(page.texts("header.top nav a")).as("a moderator (no author role) sees only the queue")
                 .containsExactly("评论审核");
         String card = "li.comment[data-id='" + commentId + "']";
@@ -104,8 +100,8 @@ class StudioModerationIT {
         long first = heldComment("第一条 $a^2+b^2=c^2$ " + Articles.uniqueWord());
         long second = heldComment("第二条 $\\sqrt{2}$ " + Articles.uniqueWord());
 
-        Page page = browser.open(Viewport.TABLET, Scripts.ON).load(studio() + "#/moderation");
-        logIn(page, "moderator");
+        Page page = browser.open(Viewport.TABLET, Scripts.ON).load(studio.url() + "#/moderation");
+        studio.logIn(page, "moderator");
         String firstCard = "li.comment[data-id='" + first + "']";
         String secondCard = "li.comment[data-id='" + second + "']";
         page.element(secondCard, SCREEN);
@@ -147,15 +143,4 @@ class StudioModerationIT {
         return posted.jsonPath().getLong("id");
     }
 
-    /** Studio's login button, then Keycloak's own login page, then back in Studio. */
-    private void logIn(Page page, String user) {
-        page.element("#login", SCREEN).click();
-        page.element("#username", SCREEN).sendKeys(user);
-        page.element("#password", SCREEN).sendKeys(user);
-        assertThat(page.url()).as("Keycloak's login page").startsWith(stack.keycloakUrl() + "/realms/spaces/");
-        page.element("#kc-login", SCREEN).click();
-        page.await("back in Studio, logged in", SCREEN, page::url, url -> url.startsWith(studio())
-                && !url.contains("code="));
-        page.element("header.top .who", SCREEN);
-    }
 }

@@ -8,6 +8,7 @@ import dev.spaces.e2e.support.browser.Browser;
 import dev.spaces.e2e.support.browser.BrowserExtension;
 import dev.spaces.e2e.support.browser.Page;
 import dev.spaces.e2e.support.browser.Scripts;
+import dev.spaces.e2e.support.browser.Studio;
 import dev.spaces.e2e.support.browser.Viewport;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -44,17 +45,16 @@ class StudioSiteSettingsIT {
     private final Stack stack;
     private final Api api;
     private final Browser browser;
+    private final Studio studio;
     private Map<String, Object> original;
 
     StudioSiteSettingsIT(Stack stack, Api api, Browser browser) {
         this.stack = stack;
         this.api = api;
         this.browser = browser;
+        this.studio = new Studio(stack, browser);
     }
 
-    private String studio() {
-        return stack.gatewayUrl() + "/studio/";
-    }
 
     @BeforeAll
     void remember() {
@@ -68,18 +68,14 @@ class StudioSiteSettingsIT {
 
     @BeforeEach
     void loggedOut() {
-        Page blank = browser.open(Viewport.DESKTOP, Scripts.ON);
-        blank.cdp("Network.clearBrowserCookies", Map.of());
-        blank.load(studio());
-        blank.script("localStorage.clear(); sessionStorage.clear()");
-        blank.close();
+        studio.logOutEverywhere();
     }
 
     @Test
     void theAdminRenamesTheSiteAndAddsAFaqEntryWithAFormulaAndThePublicApiShowsBoth() {
         String word = Articles.uniqueWord();
-        Page page = browser.open(Viewport.DESKTOP, Scripts.ON).load(studio() + "#/settings");
-        logIn(page, "admin");
+        Page page = browser.open(Viewport.DESKTOP, Scripts.ON).load(studio.url() + "#/settings");
+        studio.logIn(page, "admin");
         assertThat(page.texts("header.top nav a")).as("an admin sees every screen")
                 .containsExactly("文章", "写文章", "评论审核", "站点设置");
         type(page.element("#site-name", SCREEN), "测试站点 " + word);
@@ -102,8 +98,8 @@ class StudioSiteSettingsIT {
     @Test
     void aBadSiteUrlShowsTheServersMessageAtItsFieldOnATabletAndNothingIsSaved() {
         String before = api.anonymous().get("/api/v1/site").then().extract().path("siteUrl");
-        Page page = browser.open(Viewport.TABLET, Scripts.ON).load(studio() + "#/settings");
-        logIn(page, "admin");
+        Page page = browser.open(Viewport.TABLET, Scripts.ON).load(studio.url() + "#/settings");
+        studio.logIn(page, "admin");
         WebElement url = page.element("#site-siteUrl", SCREEN);
         type(url, "不是网址");
         page.element("#settings-save", SCREEN).click();
@@ -119,8 +115,8 @@ class StudioSiteSettingsIT {
     @Test
     void aSaveAfterSomeoneElseSavedSays412InWordsAndKeepsTheInput() {
         String word = Articles.uniqueWord();
-        Page page = browser.open(Viewport.DESKTOP, Scripts.ON).load(studio() + "#/settings");
-        logIn(page, "admin");
+        Page page = browser.open(Viewport.DESKTOP, Scripts.ON).load(studio.url() + "#/settings");
+        studio.logIn(page, "admin");
         WebElement description = page.element("#site-description", SCREEN);
         // someone else saves after the form loaded: the form's ETag is now stale
         put(writable(api.anonymous().get("/api/v1/site").then().extract().jsonPath())).then().statusCode(200);
@@ -162,14 +158,4 @@ class StudioSiteSettingsIT {
         return body;
     }
 
-    private void logIn(Page page, String user) {
-        page.element("#login", SCREEN).click();
-        page.element("#username", SCREEN).sendKeys(user);
-        page.element("#password", SCREEN).sendKeys(user);
-        assertThat(page.url()).as("Keycloak's login page").startsWith(stack.keycloakUrl() + "/realms/spaces/");
-        page.element("#kc-login", SCREEN).click();
-        page.await("back in Studio, logged in", SCREEN, page::url, url -> url.startsWith(studio())
-                && !url.contains("code="));
-        page.element("header.top .who", SCREEN);
-    }
 }
