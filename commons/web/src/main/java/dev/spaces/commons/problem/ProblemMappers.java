@@ -212,41 +212,23 @@ public class ProblemMappers {
      * annotation) being absent, as opposed to a path or query parameter or a field inside the body.
      */
     private static boolean isMissingEntity(ConstraintViolation<?> violation) {
-        String methodName = null;
-        List<Class<?>> parameterTypes = null;
-        int index = -1;
         for (Path.Node node : violation.getPropertyPath()) {
-            switch (node.getKind()) {
-                case METHOD -> {
-                    methodName = node.getName();
-                    parameterTypes = node.as(Path.MethodNode.class).getParameterTypes();
-                }
-                case PARAMETER -> index = node.as(Path.ParameterNode.class).getParameterIndex();
-                default -> {
-                    return false; // a property inside the parameter: the body was there
-                }
+            if (node.getKind() != ElementKind.METHOD && node.getKind() != ElementKind.PARAMETER) {
+                return false; // a property or element inside the parameter: the body was there
             }
         }
-        if (methodName == null || index < 0 || violation.getRootBeanClass() == null) {
+        List<java.lang.annotation.Annotation[]> declarations = parameterAnnotations(violation);
+        if (declarations.isEmpty()) {
             return false;
         }
-        for (Class<?> type = violation.getRootBeanClass(); type != null; type = type.getSuperclass()) {
-            try {
-                java.lang.reflect.Method method = type.getDeclaredMethod(methodName,
-                        parameterTypes.toArray(Class<?>[]::new));
-                for (java.lang.annotation.Annotation annotation : method.getParameterAnnotations()[index]) {
-                    String name = annotation.annotationType().getName();
-                    if (name.startsWith("jakarta.ws.rs.") && !name.equals("jakarta.ws.rs.DefaultValue")
-                            || name.startsWith("org.jboss.resteasy.reactive.Rest")) {
-                        return false;
-                    }
-                }
-                return true;
-            } catch (NoSuchMethodException e) {
-                // declared higher up (a CDI subclass or a base resource)
+        for (java.lang.annotation.Annotation annotation : declarations.getFirst()) {
+            String name = annotation.annotationType().getName();
+            if (name.startsWith("jakarta.ws.rs.") && !name.equals("jakarta.ws.rs.DefaultValue")
+                    || name.startsWith("org.jboss.resteasy.reactive.Rest")) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
     /** {@code parameter}: the name is a Java method parameter's (a query, path or header parameter). */
@@ -256,8 +238,31 @@ public class ProblemMappers {
     /**
      * The name the client used for a violated query, path or header parameter ({@code q}), which is not always the
      * Java parameter's ({@code text}); empty when the method cannot be found or the parameter has no such name.
+     * An interceptor subclass overrides the method without its annotations, so every declaration is asked.
      */
     private static java.util.Optional<String> wireName(ConstraintViolation<?> violation) {
+        for (java.lang.annotation.Annotation[] annotations : parameterAnnotations(violation)) {
+            for (java.lang.annotation.Annotation annotation : annotations) {
+                String value = switch (annotation) {
+                    case jakarta.ws.rs.QueryParam q -> q.value();
+                    case jakarta.ws.rs.PathParam p -> p.value();
+                    case jakarta.ws.rs.HeaderParam h -> h.value();
+                    default -> null;
+                };
+                if (value != null && !value.isEmpty()) {
+                    return java.util.Optional.of(value);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The annotations of the method parameter a violation is in, one array per declaration of the method from the
+     * root bean class up (a CDI subclass first, then the resource itself or a base resource); empty when the
+     * violation is not in a method parameter or the method cannot be found.
+     */
+    private static List<java.lang.annotation.Annotation[]> parameterAnnotations(ConstraintViolation<?> violation) {
         String methodName = null;
         List<Class<?>> parameterTypes = null;
         int index = -1;
@@ -270,29 +275,18 @@ public class ProblemMappers {
             }
         }
         if (methodName == null || index < 0 || violation.getRootBeanClass() == null) {
-            return java.util.Optional.empty();
+            return List.of();
         }
+        List<java.lang.annotation.Annotation[]> declarations = new ArrayList<>();
         for (Class<?> type = violation.getRootBeanClass(); type != null; type = type.getSuperclass()) {
             try {
-                java.lang.reflect.Method method = type.getDeclaredMethod(methodName,
-                        parameterTypes.toArray(Class<?>[]::new));
-                for (java.lang.annotation.Annotation annotation : method.getParameterAnnotations()[index]) {
-                    String value = switch (annotation) {
-                        case jakarta.ws.rs.QueryParam q -> q.value();
-                        case jakarta.ws.rs.PathParam p -> p.value();
-                        case jakarta.ws.rs.HeaderParam h -> h.value();
-                        default -> null;
-                    };
-                    if (value != null && !value.isEmpty()) {
-                        return java.util.Optional.of(value);
-                    }
-                }
-                // an interceptor subclass overrides the method without its annotations: look further up
+                declarations.add(type.getDeclaredMethod(methodName, parameterTypes.toArray(Class<?>[]::new))
+                        .getParameterAnnotations()[index]);
             } catch (NoSuchMethodException e) {
                 // declared higher up (a CDI subclass or a base resource)
             }
         }
-        return java.util.Optional.empty();
+        return declarations;
     }
 
     /** A field of a {@code @BeanParam} group (such as {@code ?math=}) is a query or header parameter, not a body. */
