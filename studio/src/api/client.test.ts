@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 const renew = vi.fn<() => Promise<boolean>>();
 vi.mock("../auth", () => ({ accessToken: async () => "token", renew: () => renew() }));
 
-const { call } = await import("./client");
+const { call, language } = await import("./client");
+const { setLocale } = await import("../i18n/i18n");
 const { ApiError } = await import("./problems");
 
 const answer = (status: number, data?: unknown, error?: unknown) =>
@@ -35,5 +36,19 @@ describe("call", () => {
   it("passes problem+json of a failed call to the one mapping", async () => {
     const request = () => Promise.resolve(answer(422, undefined, { errors: [{ field: "slug", message: "taken" }] }));
     await expect(call(request)).rejects.toMatchObject({ kind: "invalid", fields: { slug: "taken" } });
+  });
+});
+
+describe("language", () => {
+  it("asks the server for the screen's language, which the person may have switched", async () => {
+    const ask = async () => {
+      const request = new Request("http://studio.test/api/v1/articles");
+      const sent = await language.onRequest!({ request } as never);
+      return (sent as Request).headers.get("Accept-Language");
+    };
+    setLocale("zh-CN");
+    expect(await ask()).toBe("zh-CN");
+    setLocale("en");
+    expect(await ask()).toBe("en");
   });
 });

@@ -1,6 +1,7 @@
 import createClient, { type Middleware } from "openapi-fetch";
 import type { components, paths } from "./schema";
 import { accessToken, renew } from "../auth";
+import { locale } from "../i18n/i18n";
 import { ApiError, networkError, toApiError } from "./problems";
 
 export type Article = components["schemas"]["ArticleResponse"];
@@ -18,9 +19,20 @@ const bearer: Middleware = {
   },
 };
 
+/**
+ * Asks for the screen's language, not the browser's: the server's 422 messages are shown beside Studio's own words at
+ * the field, and a Chinese screen with an English sentence in it (or the reverse) reads as a fault.
+ */
+export const language: Middleware = {
+  onRequest({ request }) {
+    request.headers.set("Accept-Language", locale.value);
+    return request;
+  },
+};
+
 /** The typed client, generated from the merged OpenAPI document (openapi/spaces-openapi.json). */
 export const api = createClient<paths>({ baseUrl: location.origin });
-api.use(bearer);
+api.use(bearer, language);
 
 /** What openapi-fetch answers: data on 2xx, the parsed error body otherwise, and the response. */
 interface Answer<T> {

@@ -33,6 +33,25 @@ class BadInputTest {
     }
 
     @Test
+    void aFieldErrorIsWordedInTheLanguageTheClientAsksForAndInEnglishOtherwise() {
+        Map<String, Object> badSlug = Map.of("title", unique("Slug"), "markdown", "x", "slug", "Bad Slug!");
+        author().header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8").body(badSlug).post("/api/v1/articles").then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("slug"))
+                .body("errors[0].message", equalTo("只能由小写字母或数字（任何文字均可）组成，中间以单个连字符分隔"));
+        // Hibernate Validator's own messages follow too
+        author().header("Accept-Language", "zh-CN").body(Map.of("markdown", "x")).post("/api/v1/articles").then()
+                .statusCode(422).body("errors[0].field", equalTo("title")).body("errors[0].message", equalTo("不能为空"));
+        author().header("Accept-Language", "en-GB").body(badSlug).post("/api/v1/articles").then().statusCode(422)
+                .body("errors[0].message", equalTo("must be lower-case letters or digits (any script) separated by single hyphens"));
+        // a language the services do not speak, or none at all: English, whatever the machine's own locale
+        author().header("Accept-Language", "fr").body(badSlug).post("/api/v1/articles").then().statusCode(422)
+                .body("errors[0].message", startsWith("must be lower-case"));
+        author().body(badSlug).post("/api/v1/articles").then().statusCode(422)
+                .body("errors[0].message", startsWith("must be lower-case"));
+    }
+
+    @Test
     void titleTooLong() {
         author().body(article("长".repeat(201), "x")).post("/api/v1/articles").then().statusCode(422)
                 .body("errors[0].field", equalTo("title"));

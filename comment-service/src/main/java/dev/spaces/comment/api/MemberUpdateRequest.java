@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 
 public record MemberUpdateRequest(
         @NotBlank @Size(max = 80) @CleanText String displayName,
-        @Size(max = 500) @CleanText @Pattern(regexp = "^https?://[^\\s]+$", message = "must be an http or https URL")
+        @Size(max = 500) @CleanText @Pattern(regexp = "^https?://[^\\s]+$", message = "{spaces.http-url}")
         String website,
         @Size(max = 500) @CleanText(multiline = true) String bio,
         Boolean notifyOnReply) {

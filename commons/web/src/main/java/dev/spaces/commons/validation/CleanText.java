@@ -19,7 +19,7 @@ import java.lang.annotation.Target;
         ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface CleanText {
-    String message() default "must not contain control characters or invalid Unicode";
+    String message() default "{spaces.clean-text}";
 
     boolean multiline() default false;
 

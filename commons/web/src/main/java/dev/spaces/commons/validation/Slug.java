@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Constraint(validatedBy = {})
-@Pattern(regexp = Slug.PATTERN, message = "must be lower-case letters or digits (any script) separated by single hyphens")
+@Pattern(regexp = Slug.PATTERN, message = "{spaces.slug}")
 @Size(min = 1, max = 200)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE,
         ElementType.METHOD})
@@ -25,7 +25,7 @@ import java.lang.annotation.Target;
 public @interface Slug {
     String PATTERN = "^[\\p{Ll}\\p{Lo}\\p{Lm}\\p{N}]+(?:-[\\p{Ll}\\p{Lo}\\p{Lm}\\p{N}]+)*$";
 
-    String message() default "invalid slug";
+    String message() default "{spaces.slug.invalid}";
 
     Class<?>[] groups() default {};
 

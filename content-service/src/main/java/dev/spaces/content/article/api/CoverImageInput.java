@@ -11,7 +11,7 @@ public record CoverImageInput(
         @Positive @Schema(description = "Id of a media library item (GET /api/v1/media). When given, the url is the "
                 + "item's and any url sent is ignored, so a client may send back the cover it read")
         Long mediaId,
-        @Size(max = 2000) @Pattern(regexp = "^(https?://|/)[^\\s]*$", message = "must be an http(s) or site-relative URL")
+        @Size(max = 2000) @Pattern(regexp = "^(https?://|/)[^\\s]*$", message = "{spaces.http-or-site-url}")
         @Schema(description = "Image URL when no mediaId is given")
         String url,
         @Size(max = 500) @CleanText @Schema(description = "Caption; for a media item, defaults to the item's caption")

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SiteLicense(
         @NotBlank @Size(max = 100) @CleanText @Schema(example = "署名-非商业用途-保持一致 4.0 国际") String name,
         @NotBlank @Size(max = 40) @CleanText @Schema(example = "CC BY-NC-SA 4.0") String code,
-        @NotBlank @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) address")
+        @NotBlank @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "{spaces.http-url}")
         @Schema(example = "https://creativecommons.org/licenses/by-nc-sa/4.0/") String url,
         @Size(max = 1000) @CleanText(multiline = true)
         @Schema(description = "The notice shown with the licence (plain text)") String text,

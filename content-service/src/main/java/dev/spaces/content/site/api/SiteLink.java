@@ -14,10 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SiteLink", requiredProperties = "text")
 public record SiteLink(
         @NotBlank @Size(max = 100) @CleanText @Schema(example = "会员注册") String text,
-        @Size(max = 500) @Pattern(regexp = "(https?://|/)\\S*", message = "must be an http(s) address or a path")
+        @Size(max = 500) @Pattern(regexp = "(https?://|/)\\S*", message = "{spaces.http-or-path}")
         @Schema(description = "Absolute http(s) address, or a path on the reader site", example = "https://www.lamost.org/")
         String url,
-        @Size(max = 40) @Pattern(regexp = "[a-z][a-z0-9-]*", message = "must be lower-case letters, digits and dashes")
+        @Size(max = 40) @Pattern(regexp = "[a-z][a-z0-9-]*", message = "{spaces.lower-case-name}")
         @Schema(description = "What the link is for, when the reader site supplies the address", example = "registration")
         String purpose) {
 }

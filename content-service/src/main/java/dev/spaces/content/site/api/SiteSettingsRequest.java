@@ -22,12 +22,12 @@ public record SiteSettingsRequest(
         @Size(max = 50) @CleanText @Schema(example = "科学空间") String shortName,
         @Size(max = 1000) @CleanText(multiline = true) String description,
         @NotBlank @Size(max = 200) @Pattern(regexp = "https?://[^\\s/?#]+(/[^\\s?#]*)?",
-                message = "must be an http(s) address without query or fragment")
+                message = "{spaces.http-url.plain}")
         @Schema(description = "The reader site's public address; links (preview links, citations) start with it",
                 example = "https://blog.example") String siteUrl,
         @NotBlank @Size(max = 64) @Schema(description = "IANA time zone of dates and archives", example = "Asia/Shanghai")
         String timeZone,
-        @NotBlank @Pattern(regexp = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*", message = "must be a BCP 47 language tag")
+        @NotBlank @Pattern(regexp = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*", message = "{spaces.language-tag}")
         @Schema(description = "BCP 47 language tag", example = "zh-CN") String language,
         @NotNull @Valid SiteLicense license,
         @Valid SiteBlock sponsor,
