@@ -104,7 +104,7 @@ class StudioSiteSettingsIT {
         type(url, "不是网址");
         page.element("#settings-save", SCREEN).click();
         WebElement message = page.element("#site-siteUrl-error", SCREEN);
-        assertThat(message.getText()).isNotBlank();
+        assertThat(message.getText()).as("the server words it in the screen's language").contains("http(s) 地址");
         assertThat(url.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(url.getAttribute("aria-describedby")).contains("site-siteUrl-error");
         assertThat(page.widerThanScreen()).as("the form fits a 768 px tablet").isFalse();
