@@ -2,6 +2,7 @@ package dev.spaces.e2e;
 
 import dev.spaces.e2e.support.Api;
 import dev.spaces.e2e.support.Articles;
+import dev.spaces.e2e.support.Poll;
 import dev.spaces.e2e.support.Stack;
 import dev.spaces.e2e.support.StackExtension;
 import dev.spaces.e2e.support.browser.Browser;
@@ -88,8 +89,11 @@ class StudioSiteSettingsIT {
         page.await("saved", SCREEN, () -> page.element("#settings-notice", SCREEN).getText(),
                 text -> text.startsWith("已保存"));
 
-        JsonPath site = api.anonymous().get("/api/v1/site").then().statusCode(200).extract().jsonPath();
-        assertThat(site.getString("name")).isEqualTo("测试站点 " + word);
+        // the gateway caches the public settings and purges them on the site.updated event: under a loaded CI machine
+        // that event can take a few seconds to arrive, so wait for it rather than read the cache once
+        JsonPath site = Poll.until("the renamed site in the public (cached) settings", Duration.ofSeconds(30),
+                Duration.ofMillis(200), () -> api.anonymous().get("/api/v1/site").then().statusCode(200).extract()
+                        .jsonPath(), json -> ("测试站点 " + word).equals(json.getString("name"))).value();
         assertThat(site.getString("faq[" + entries + "].question")).isEqualTo("质能方程是什么？" + word);
         assertThat(site.getString("faq[" + entries + "].answerHtml")).contains("<math");
         assertThat(site.getList("faq")).hasSize(entries + 1);
