@@ -143,7 +143,11 @@ export function EditorPage({ id: initialId }: { id: number | null }) {
     const state = live.current;
     if (state.saving || state.conflict) return false;
     const sent = state.form;
-    if (state.id !== null && sameForm(sent, state.lastSaved)) return true; // the server has exactly this
+    if (state.id !== null && sameForm(sent, state.lastSaved)) {
+      // the server has exactly this (edits undone, an upload's placeholder come and gone): say so
+      setSave({ kind: "saved", version: state.version ?? 0 });
+      return true;
+    }
     if (!sent.title.trim()) {
       setSave({ kind: "local" }); // the API needs a title; until then the draft lives on this device
       return false;

@@ -16,6 +16,12 @@ describe("diffMarks", () => {
     expect(marks.filter((m) => m.kind !== "removed").map((m) => m.text).join("")).toBe("the quick red fox");
   });
 
+  it("counts places, not words: a phrase added in one stretch is one place", () => {
+    const { removed, added } = diffMarks("梯度下降收敛。", "梯度下降发散。再加一句话来说明。");
+    expect(removed).toBe(1);
+    expect(added).toBe(2);
+  });
+
   it("marks a changed Chinese word, not the whole sentence around it", () => {
     const { marks } = diffMarks("我们今天讨论梯度下降的收敛性。", "我们今天讨论随机梯度下降的收敛性。");
     const addedText = text("added", marks).join("");

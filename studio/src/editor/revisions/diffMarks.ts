@@ -8,7 +8,7 @@ export interface Mark {
 
 export interface DiffSummary {
   marks: Mark[];
-  /** Words (segments) only in the revision / only in the current source. */
+  /** Places (runs of words) only in the revision / only in the current source. */
   removed: number;
   added: number;
 }
@@ -36,12 +36,16 @@ export function diffMarks(older: string, current: string): DiffSummary {
   for (const change of changes) {
     const kind: Mark["kind"] = change.added ? "added" : change.removed ? "removed" : "same";
     if (change.value === "") continue;
-    if (kind === "added") added += change.count ?? 1;
-    if (kind === "removed") removed += change.count ?? 1;
     const last = marks[marks.length - 1];
     // neighbours of one kind are one mark: fewer elements, and a screen reader reads one insertion as one
-    if (last && last.kind === kind) last.text += change.value;
-    else marks.push({ kind, text: change.value });
+    if (last && last.kind === kind) {
+      last.text += change.value;
+      continue;
+    }
+    marks.push({ kind, text: change.value });
+    // counted as the person sees them: each marked stretch is one place, however many words it has
+    if (kind === "added") added += 1;
+    if (kind === "removed") removed += 1;
   }
   return { marks, removed, added };
 }
