@@ -11,7 +11,7 @@ export interface ProblemBody {
 }
 
 export type ErrorKind = "network" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "stale"
-  | "invalid" | "too-large" | "rate-limited" | "server" | "other";
+  | "invalid" | "too-large" | "unsupported" | "rate-limited" | "server" | "other";
 
 /**
  * A failed API call in words. The one place that turns HTTP statuses and problem+json bodies into what Studio shows:
@@ -63,6 +63,7 @@ export function toApiError(response: Response, body: unknown): ApiError {
     case 412: return simple("stale", "error.412");
     case 428: return simple("stale", "error.428");
     case 413: return simple("too-large", "error.413");
+    case 415: return simple("unsupported", "error.415");
     case 400:
     case 422: {
       const listed = Object.entries(fields).map(([field, message]) => `${fieldLabel(field)}: ${message}`);

@@ -12,6 +12,15 @@ import { Preview, usePreview } from "./Preview";
 import { ConflictView } from "./ConflictView";
 import { PublishBar } from "./PublishBar";
 import { MediaDialog, useMediaUpload } from "./MediaDialog";
+import { Lazy } from "../components/Lazy";
+import { restoreRevision } from "../api/authoring";
+import type { RestoreDeps } from "./revisions/restoreFlow";
+import type { RevisionsProps } from "./revisions/RevisionsPanel";
+
+// the panels are chunks of their own (the diff library with the revisions): loaded when first opened
+const revisionsPanel = () => import("./revisions/RevisionsPanel").then((m) => m.RevisionsPanel);
+const previewLinksPanel = () => import("./preview-links/PreviewLinksPanel").then((m) => m.PreviewLinksPanel);
+type Panel = "revisions" | "preview-links" | null;
 
 /** Autosave waits for a pause in typing this long. */
 const AUTOSAVE_DELAY_MS = 1500;
@@ -67,6 +76,7 @@ export function EditorPage({ id: initialId }: { id: number | null }) {
   const [fields, setFields] = useState<Record<string, string>>({});
   /** Bumped whenever the Markdown is replaced from outside the source editor (see SourceEditor's revision). */
   const [revision, setRevision] = useState(0);
+  const [panel, setPanel] = useState<Panel>(null);
   const taxonomy = useTaxonomy();
   const source = useRef<SourceHandle | null>(null);
 
@@ -133,7 +143,11 @@ export function EditorPage({ id: initialId }: { id: number | null }) {
     const state = live.current;
     if (state.saving || state.conflict) return false;
     const sent = state.form;
-    if (state.id !== null && sameForm(sent, state.lastSaved)) return true; // the server has exactly this
+    if (state.id !== null && sameForm(sent, state.lastSaved)) {
+      // the server has exactly this (edits undone, an upload's placeholder come and gone): say so
+      setSave({ kind: "saved", version: state.version ?? 0 });
+      return true;
+    }
     if (!sent.title.trim()) {
       setSave({ kind: "local" }); // the API needs a title; until then the draft lives on this device
       return false;
@@ -231,8 +245,43 @@ export function EditorPage({ id: initialId }: { id: number | null }) {
     setSave({ kind: "saved", version: conflict!.server.version ?? 0 });
   };
 
+  // ---- restoring a revision (the panel runs the steps, see restoreFlow)
+  const restoreDeps: Omit<RestoreDeps, "words"> = {
+    unsaved: () => {
+      const state = live.current;
+      return !sameForm({ ...state.form, slug: state.form.slug || state.lastSaved.slug }, state.lastSaved);
+    },
+    flush: async () => {
+      window.clearTimeout(timer.current);
+      // a save already on its way: wait for it, then save what it did not carry
+      while (live.current.saving) await new Promise((r) => setTimeout(r, 100));
+      return saveNow();
+    },
+    tag: () => live.current.tag,
+    restore: (n, tag) => restoreRevision(live.current.id!, n, tag),
+    restored: (restored, tag) => {
+      const server = formOf(restored);
+      live.current.tag = tag;
+      live.current.version = restored.version ?? null;
+      live.current.lastSaved = server;
+      setArticle(restored);
+      setForm(server);
+      setRevision((r) => r + 1);
+      dropDraft(live.current.id);
+      setSave({ kind: "saved", version: restored.version ?? 0 });
+      setError(null);
+    },
+    stale: async () => {
+      // the newer text beside this tab's, as for a save answered 412: the person decides, nothing is lost
+      const { data, response } = await call(() => api.GET("/api/v1/articles/{id}", {
+        params: { path: { id: live.current.id! } }, cache: "no-store",
+      }));
+      setConflict({ mine: live.current.form, server: data, tag: versionTag(response, data) });
+    },
+  };
+
   const preview = usePreview(form.markdown);
-  const media = useMediaUpload((e) => setError(e));
+  const media = useMediaUpload(source, (e) => setError(e));
 
   if (!loaded) {
     return error ? <ErrorBanner error={error} /> : <p class="loading">{t("editor.loading")}</p>;
@@ -253,16 +302,34 @@ export function EditorPage({ id: initialId }: { id: number | null }) {
       {notice && <p class="banner notice" role="status">{notice}</p>}
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {conflict && <ConflictView conflict={conflict} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />}
+      {id !== null && (
+        <div class="panel-toggles">
+          <button type="button" id="open-revisions" aria-expanded={panel === "revisions"} aria-controls="revisions"
+            onClick={() => setPanel(panel === "revisions" ? null : "revisions")}>{t("revisions.open")}</button>
+          <button type="button" id="open-preview-links" aria-expanded={panel === "preview-links"}
+            aria-controls="preview-links"
+            onClick={() => setPanel(panel === "preview-links" ? null : "preview-links")}>{t("previewLinks.open")}</button>
+        </div>
+      )}
+      {id !== null && panel === "revisions" && (
+        <Lazy<RevisionsProps> load={revisionsPanel} props={{
+          id, current: form.markdown, currentTitle: form.title, version: article?.version ?? null,
+          deps: restoreDeps, onClose: () => setPanel(null),
+        }} />
+      )}
+      {id !== null && panel === "preview-links" && (
+        <Lazy load={previewLinksPanel} props={{ id, onClose: () => setPanel(null) }} />
+      )}
       <MetaFields form={form} fields={fields} categories={taxonomy.categories} series={taxonomy.series}
         onChange={update} />
       <div class="panes">
         <div class="pane">
           <div class="pane-head">
             <h2 id="source-label">{t("editor.source")}</h2>
-            <MediaDialog state={media} onInsert={(text) => source.current?.insert(text)} />
+            <MediaDialog state={media} source={source} />
           </div>
           <SourceEditor value={form.markdown} revision={revision} label={t("editor.source")} diagnostics={diagnostics}
-            onChange={(markdown) => update({ markdown })} onFiles={(files) => media.upload(files)} handle={source} />
+            onChange={(markdown) => update({ markdown })} onFiles={(files, at) => media.upload(files, at)} handle={source} />
           {fields.markdown && <p class="field-error" id="markdown-error">{fields.markdown}</p>}
           <Diagnostics diagnostics={diagnostics} />
         </div>

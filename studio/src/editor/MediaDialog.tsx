@@ -1,56 +1,85 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { api, call, type Media } from "../api/client";
 import { ApiError } from "../api/problems";
 import { t } from "../i18n/i18n";
-
-type Step = { kind: "idle" } | { kind: "uploading"; name: string } | { kind: "describe"; media: Media };
+import { captionChange, imageMarkdown, placeholderText, replacePlaceholder } from "./placeholders";
+import type { SourceHandle } from "./SourceEditor";
 
 export interface MediaState {
-  step: Step;
-  upload(files: File[]): void;
+  /** Names of the files on their way to the library. */
+  uploading: string[];
+  /** The uploaded image whose caption and alt text are asked for now (the others wait their turn). */
+  describing: Media | null;
+  /** Uploads images; their placeholders go at `at` (a drop point) or replace the selection. */
+  upload(files: File[], at?: number): void;
   done(): void;
 }
 
-/** Images from the file input, a drop or a paste go to the media library (POST /api/v1/media, multipart). */
-export function useMediaUpload(onError: (e: ApiError) => void): MediaState {
-  const [step, setStep] = useState<Step>({ kind: "idle" });
-  const upload = (files: File[]) => {
-    const file = files[0]; // one at a time: each gets its caption and alt text before the next
-    if (!file) return;
-    setStep({ kind: "uploading", name: file.name });
+/**
+ * Images from the file input, a drop or a paste go to the media library (POST /api/v1/media, multipart). Each gets a
+ * placeholder in the source at once, which becomes ![](media:ID) when the upload succeeds, or goes away with a
+ * message naming the file and the reason when it fails; then its caption and alt text are asked for.
+ */
+export function useMediaUpload(source: { current: SourceHandle | null }, onError: (e: ApiError) => void): MediaState {
+  const [uploading, setUploading] = useState<string[]>([]);
+  const [queue, setQueue] = useState<Media[]>([]);
+  const errors = useRef(onError);
+  errors.current = onError;
+
+  const one = async (file: File, placeholder: string) => {
     const form = new FormData();
     form.append("file", file, file.name);
-    call(() => api.POST("/api/v1/media", {
-      body: form as never,
-      bodySerializer: (body: unknown) => body as FormData, // the browser writes the multipart boundary
-    }))
-      .then(({ data }) => setStep({ kind: "describe", media: data }))
-      .catch((e: unknown) => {
-        setStep({ kind: "idle" });
-        if (e instanceof ApiError) onError(e);
+    try {
+      const { data } = await call(() => api.POST("/api/v1/media", {
+        body: form as never,
+        bodySerializer: (body: unknown) => body as FormData, // the browser writes the multipart boundary
+      }));
+      // a placeholder the author deleted meanwhile means they no longer want the image there
+      const placed = source.current?.change((doc) => replacePlaceholder(doc, placeholder, imageMarkdown(data.id!)));
+      if (placed) setQueue((q) => [...q, data]);
+    } catch (e) {
+      source.current?.change((doc) => replacePlaceholder(doc, placeholder, ""));
+      if (!(e instanceof ApiError)) throw e;
+      errors.current(new ApiError(e.kind, e.status, t("media.failed", { name: file.name, reason: e.message }),
+        e.fields, e.retryAfterSeconds, e.problem));
+    } finally {
+      setUploading((names) => {
+        const i = names.indexOf(file.name);
+        return i < 0 ? names : [...names.slice(0, i), ...names.slice(i + 1)];
       });
+    }
   };
-  return { step, upload, done: () => setStep({ kind: "idle" }) };
+
+  const upload = (files: File[], at?: number) => {
+    const images = files.filter((f) => f.type === "" || f.type.startsWith("image/"));
+    if (images.length === 0) return;
+    const placeholders = images.map((f) => placeholderText(t("media.placeholder"), f.name));
+    // one paragraph each, so each becomes a figure
+    source.current?.insertAt(placeholders.join("\n\n"), at);
+    setUploading((names) => [...names, ...images.map((f) => f.name)]);
+    images.forEach((file, i) => void one(file, placeholders[i]));
+  };
+
+  return { uploading, describing: queue[0] ?? null, upload, done: () => setQueue((q) => q.slice(1)) };
 }
 
 /**
- * The "insert image" control: a file input, then the uploaded image's caption (written into the Markdown reference)
- * and alt text (stored on the library item, PATCH /api/v1/media/{id}); inserted at the cursor as
- * ![caption](media:ID).
+ * The "insert image" control: a file input; then, for each uploaded image (already in the source), its caption
+ * (written into the Markdown reference) and alt text (stored on the library item, PATCH /api/v1/media/{id}).
  */
-export function MediaDialog({ state, onInsert }: { state: MediaState; onInsert(text: string): void }) {
+export function MediaDialog({ state, source }: { state: MediaState; source: { current: SourceHandle | null } }) {
   const [caption, setCaption] = useState("");
   const [alt, setAlt] = useState("");
-  const step = state.step;
+  const media = state.describing;
 
-  const insert = async (media: Media) => {
-    const id = media.id!;
-    if (alt.trim() && alt.trim() !== (media.alt ?? "")) {
-      // alt text is the library item's; a failure here must not lose the insertion
+  const describe = async (item: Media) => {
+    const id = item.id!;
+    if (alt.trim() && alt.trim() !== (item.alt ?? "")) {
+      // alt text is the library item's; a failure here must not lose the caption
       await call(() => api.PATCH("/api/v1/media/{id}", { params: { path: { id } }, body: { alt: alt.trim() } }))
         .catch(() => undefined);
     }
-    onInsert(`![${caption.replace(/[[\]]/g, "")}](media:${id})`);
+    if (caption.trim()) source.current?.change((doc) => captionChange(doc, id, caption));
     setCaption("");
     setAlt("");
     state.done();
@@ -59,7 +88,7 @@ export function MediaDialog({ state, onInsert }: { state: MediaState; onInsert(t
   return (
     <div class="media-insert">
       <input id="image-file" class="visually-hidden" type="file" accept="image/*" aria-describedby="image-hint"
-        onChange={(e) => {
+        multiple onChange={(e) => {
           const input = e.target as HTMLInputElement;
           state.upload(Array.from(input.files ?? []));
           input.value = "";
@@ -67,11 +96,14 @@ export function MediaDialog({ state, onInsert }: { state: MediaState; onInsert(t
       {/* the input stays in the tab order (visually hidden); its label is what shows, with the input's focus ring */}
       <label class="button" for="image-file">{t("media.add")}</label>
       <small id="image-hint" class="visually-hidden">{t("media.dropHint")}</small>
-      {step.kind === "uploading" && <p role="status">{t("media.uploading", { name: step.name })}</p>}
-      {step.kind === "describe" && (
-        <form class="describe" id="media-describe" onSubmit={(e) => { e.preventDefault(); void insert(step.media); }}>
-          <p role="status">{t("media.uploaded", { id: step.media.id ?? "" })}</p>
-          {step.media.url && <img src={step.media.url} alt="" width={96} />}
+      {state.uploading.length > 0 && (
+        <p role="status" id="media-uploading">{t("media.uploading", { name: state.uploading.join("、") })}</p>
+      )}
+      {media && (
+        <form class="describe" id="media-describe" key={media.id}
+          onSubmit={(e) => { e.preventDefault(); void describe(media); }}>
+          <p role="status">{t("media.uploaded", { id: media.id ?? "" })}</p>
+          {media.url && <img src={media.url} alt="" width={96} />}
           <label>{t("media.caption")}
             <input id="media-caption" autoFocus value={caption} onInput={(e) => setCaption((e.target as HTMLInputElement).value)} />
           </label>
@@ -79,7 +111,9 @@ export function MediaDialog({ state, onInsert }: { state: MediaState; onInsert(t
             <input id="media-alt" value={alt} onInput={(e) => setAlt((e.target as HTMLInputElement).value)} />
           </label>
           <button type="submit" class="primary" id="media-insert">{t("media.insert")}</button>
-          <button type="button" onClick={() => state.done()}>{t("media.cancel")}</button>
+          <button type="button" id="media-skip" onClick={() => { setCaption(""); setAlt(""); state.done(); }}>
+            {t("media.cancel")}
+          </button>
         </form>
       )}
     </div>

@@ -7,10 +7,13 @@ import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
 import { markdown } from "@codemirror/lang-markdown";
 import { lintGutter, lintKeymap, setDiagnostics, type Diagnostic as Lint } from "@codemirror/lint";
 import type { Diagnostic } from "../api/client";
+import type { Change } from "./placeholders";
 
 export interface SourceHandle {
-  /** Replaces the selection (or inserts at the cursor) and focuses the editor. */
-  insert(text: string): void;
+  /** Inserts at a position (a drop point) or, without one, replaces the selection; keeps the cursor after it. */
+  insertAt(text: string, at?: number): void;
+  /** Applies the change `find` computes from the current text (an upload's placeholder); false when it found none. */
+  change(find: (doc: string) => Change | null): boolean;
 }
 
 interface Props {
@@ -24,8 +27,8 @@ interface Props {
   label: string;
   diagnostics: Diagnostic[];
   onChange(value: string): void;
-  /** Image files dropped on or pasted into the source. */
-  onFiles(files: File[]): void;
+  /** Image files dropped on (at the drop point) or pasted into (at the cursor: no `at`) the source. */
+  onFiles(files: File[], at?: number): void;
   handle: { current: SourceHandle | null };
 }
 
@@ -68,10 +71,9 @@ export function SourceEditor({ value, revision, label, diagnostics, onChange, on
             const files = images(event.dataTransfer?.files);
             if (files.length === 0) return false;
             event.preventDefault();
-            // the drop point becomes the cursor, so the reference lands where the image was dropped
+            // the placeholder, then the image, lands where the image was dropped, wherever the cursor is
             const at = v.posAtCoords({ x: event.clientX, y: event.clientY });
-            if (at !== null) v.dispatch({ selection: { anchor: at } });
-            callbacks.current.onFiles(files);
+            callbacks.current.onFiles(files, at ?? undefined);
             return true;
           },
           paste(event) {
@@ -86,10 +88,14 @@ export function SourceEditor({ value, revision, label, diagnostics, onChange, on
     });
     view.current = editor;
     handle.current = {
-      insert(text) {
-        const { from, to } = editor.state.selection.main;
+      insertAt(text, at) {
+        const { from, to } = at === undefined ? editor.state.selection.main : { from: at, to: at };
         editor.dispatch({ changes: { from, to, insert: text }, selection: { anchor: from + text.length } });
-        editor.focus();
+      },
+      change(find) {
+        const change = find(editor.state.doc.toString());
+        if (change) editor.dispatch({ changes: change });
+        return change !== null;
       },
     };
     return () => {

@@ -121,6 +121,30 @@ class ArticleLifecycleTest {
     }
 
     @Test
+    void aRestoreNamingAStaleVersionIsRefusedAndChangesNothing() {
+        String first = unique("旧版");
+        long id = create(author(), first, "旧稿 $a$\n");
+        String read = author().get("/api/v1/articles/" + id).then().extract().header("ETag");
+        // someone else saves after this tab read the article
+        String theirs = unique("别人的版本");
+        int current = editor().header("If-Match", read).body(article(theirs, "别人写的 $b$\n"))
+                .put("/api/v1/articles/" + id).then().statusCode(200).extract().jsonPath().getInt("version");
+
+        author().header("If-Match", read).post("/api/v1/articles/" + id + "/revisions/1/restore")
+                .then().statusCode(412).contentType("application/problem+json")
+                .body("status", equalTo(412)).body("currentVersion", notNullValue());
+        author().get("/api/v1/articles/" + id).then().statusCode(200)
+                .body("version", equalTo(current))
+                .body("title", equalTo(theirs)).body("markdown", equalTo("别人写的 $b$\n"));
+        author().get("/api/v1/articles/" + id + "/revisions").then().body("", hasSize(2));
+
+        // naming the current version restores
+        author().header("If-Match", "\"" + current + "\"").post("/api/v1/articles/" + id + "/revisions/1/restore")
+                .then().statusCode(200).body("version", not(equalTo(current)))
+                .body("title", equalTo(first)).body("markdown", equalTo("旧稿 $a$\n"));
+    }
+
+    @Test
     void badLatexIsAllowedInDraftsButBlocksPublishing() {
         ExtractableResponse<Response> created = author().body(article(unique("Bad math"), BAD))
                 .post("/api/v1/articles").then().statusCode(201)

@@ -194,9 +194,14 @@ public class ArticleService {
     }
 
     @Transactional
-    public ArticleResponse restore(Caller caller, long id, int number) {
+    public ArticleResponse restore(Caller caller, long id, int number, String ifMatch) {
         Article article = visible(caller, id);
         ArticleAccess.requireEditable(caller, article);
+        // optional (older clients restore without it), but when named it must be current: a restore chosen while
+        // looking at a version someone has since replaced would silently throw their save away
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            checkVersion(article, ifMatch);
+        }
         ArticleRevision old = revisions.find(id, number)
                 .orElseThrow(() -> ProblemException.notFound("Revision " + number + " of article " + id));
         applyContent(article, old.title, old.markdown);

@@ -297,9 +297,22 @@ public class ArticleResource {
     @Path("/{id}/revisions/{n}/restore")
     @Authenticated
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Make a revision's title and source current again (saved as a new revision)")
-    public RestResponse<ArticleResponse> restore(@PathParam("id") long id, @PathParam("n") @Min(1) int number) {
-        ArticleResponse restored = articles.restore(caller.get(), id, number);
+    @Operation(summary = "Make a revision's title and source current again (saved as a new revision)",
+            description = "If-Match is optional; when sent it must name the article's current ETag (or version), "
+                    + "else 412 and nothing changes.")
+    @APIResponse(responseCode = "200", description = "Restored; the ETag is the new version",
+            content = @Content(schema = @Schema(implementation = ArticleResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such article or revision",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A published article's restored source has formulas that do "
+            + "not parse",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<ArticleResponse> restore(@PathParam("id") long id, @PathParam("n") @Min(1) int number,
+                                                 @Parameter(description = "The ETag (or version) last read; "
+                                                         + "optional") @HeaderParam("If-Match") String ifMatch) {
+        ArticleResponse restored = articles.restore(caller.get(), id, number, ifMatch);
         return RestResponse.ResponseBuilder.ok(restored).tag(versionTag(restored)).build();
     }
 
