@@ -242,5 +242,6 @@ export const en: Record<MessageKey, string> = {
   "webhooks.log.redelivering": "Queuing…",
   "webhooks.log.pages": "Delivery log pages",
   "webhooks.log.page": "Page {page} of {pages} ({total} deliveries)",
+  "webhooks.log.refresh": "Refresh",
   // --- end webhooks screen ---
 };

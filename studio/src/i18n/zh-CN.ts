@@ -242,6 +242,7 @@ export const zhCN = {
   "webhooks.log.redelivering": "排队中…",
   "webhooks.log.pages": "投递记录分页",
   "webhooks.log.page": "第 {page} / {pages} 页（共 {total} 条）",
+  "webhooks.log.refresh": "刷新",
   // --- end webhooks screen ---
 } as const;
 

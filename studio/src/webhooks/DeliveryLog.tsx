@@ -78,6 +78,9 @@ export function DeliveryLog({ webhook, reloads, onChanged }: Props) {
             {DELIVERY_STATUSES.map((s) => <option value={s}>{t(`webhooks.status.${s}` as MessageKey)}</option>)}
           </select>
         </label>
+        <button type="button" id="deliveries-refresh" onClick={() => setAsked((n) => n + 1)}>
+          {t("webhooks.log.refresh")}
+        </button>
       </div>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       <p class="notice" role="status" aria-live="polite" id="delivery-notice">{notice}</p>
