@@ -11,14 +11,15 @@ interface Props {
   webhook: Webhook;
   /** Bumped by the page after a ping, so the log shows the new delivery at once. */
   reloads: number;
-  onChanged: () => void;
+  /** The newest delivery whenever the log has read it (first page, no filter): the card's "last delivery". */
+  onNewest: (newest: Delivery | null) => void;
 }
 
 /**
  * A subscription's deliveries, newest first, a page at a time and by status. While the page shows a pending
  * delivery it asks again by itself (sooner at first, then every 10 s) until every one on it has settled.
  */
-export function DeliveryLog({ webhook, reloads, onChanged }: Props) {
+export function DeliveryLog({ webhook, reloads, onNewest }: Props) {
   const id = webhook.id ?? 0;
   const [status, setStatus] = useState<DeliveryStatus | "">("");
   const [page, setPage] = useState(1);
@@ -37,8 +38,8 @@ export function DeliveryLog({ webhook, reloads, onChanged }: Props) {
         if (!live) return;
         setResult(next);
         setError(null);
+        if (page === 1 && !status) onNewest(next.items[0] ?? null);
         if (unsettled(next.items)) timer = setTimeout(() => void load(round + 1), refreshDelay(round));
-        else if (round > 0) onChanged(); // what settled is the list's "last delivery" too
       } catch (e) {
         if (live) setError(e instanceof ApiError ? e : null);
       }
@@ -70,17 +71,19 @@ export function DeliveryLog({ webhook, reloads, onChanged }: Props) {
     <section class="deliveries" id="deliveries" aria-labelledby="deliveries-title">
       <div class="list-head">
         <h2 id="deliveries-title">{t("webhooks.log.title", { url: webhook.url ?? "" })}</h2>
-        <label class="inline">
-          <span>{t("webhooks.log.filter")}</span>
-          <select id="delivery-status" value={status}
-            onChange={(e) => { setPage(1); setStatus((e.target as HTMLSelectElement).value as DeliveryStatus | ""); }}>
-            <option value="">{t("webhooks.log.all")}</option>
-            {DELIVERY_STATUSES.map((s) => <option value={s}>{t(`webhooks.status.${s}` as MessageKey)}</option>)}
-          </select>
-        </label>
-        <button type="button" id="deliveries-refresh" onClick={() => setAsked((n) => n + 1)}>
-          {t("webhooks.log.refresh")}
-        </button>
+        <div class="log-tools">
+          <label class="inline">
+            <span>{t("webhooks.log.filter")}</span>
+            <select id="delivery-status" value={status}
+              onChange={(e) => { setPage(1); setStatus((e.target as HTMLSelectElement).value as DeliveryStatus | ""); }}>
+              <option value="">{t("webhooks.log.all")}</option>
+              {DELIVERY_STATUSES.map((s) => <option value={s}>{t(`webhooks.status.${s}` as MessageKey)}</option>)}
+            </select>
+          </label>
+          <button type="button" id="deliveries-refresh" onClick={() => setAsked((n) => n + 1)}>
+            {t("webhooks.log.refresh")}
+          </button>
+        </div>
       </div>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       <p class="notice" role="status" aria-live="polite" id="delivery-notice">{notice}</p>

@@ -140,7 +140,8 @@ export function WebhooksPage() {
           ))}
         </ul>
       )}
-      {shownLog && <DeliveryLog key={shownLog.id} webhook={shownLog} reloads={logReloads} onChanged={() => void reload()} />}
+      {shownLog && <DeliveryLog key={shownLog.id} webhook={shownLog} reloads={logReloads}
+        onNewest={(d) => setLast((all) => ({ ...all, [shownLog.id ?? 0]: d }))} />}
     </section>
   );
 }

@@ -135,6 +135,11 @@ class StudioWebhooksIT {
         page.await("the log refreshes itself until the redelivery settles", SCREEN,
                 () -> page.texts(row + "[data-state='delivered'] .attempts"), attempts -> attempts.contains("2"));
         page.screenshot("studio-webhooks-4-redelivered-desktop");
+        choose(page, "#delivery-status", "failed");
+        page.element("#deliveries-empty", SCREEN);
+        choose(page, "#delivery-status", "delivered");
+        page.await("the filter shows the delivered one", SCREEN, () -> page.texts(row + " .type"),
+                types -> types.equals(List.of("article.published")));
 
         List<WebhookReceiver.Delivery> got = Webhooks.about(receiver, "article.published", article);
         assertThat(got.get(1).id()).as("a redelivery keeps its webhook-id").isEqualTo(got.get(0).id());
@@ -236,6 +241,13 @@ class StudioWebhooksIT {
     private List<Long> subscriptionsTo(String url) {
         return api.as("admin").get("/api/v1/webhooks").then().statusCode(200).extract().jsonPath()
                 .<Number>getList("findAll { it.url == '" + url + "' }.id").stream().map(Number::longValue).toList();
+    }
+
+    /** Picks an option of a select as choosing it does: the value, then a change event (no selenium-support here). */
+    private static void choose(Page page, String selector, String value) {
+        page.element(selector, SCREEN);
+        page.script("const s = document.querySelector(arguments[0]); s.value = arguments[1];"
+                + " s.dispatchEvent(new Event('change', { bubbles: true }));", selector, value);
     }
 
     /** Replaces the field's text as a person would: select all, type (the app sees input events). */
