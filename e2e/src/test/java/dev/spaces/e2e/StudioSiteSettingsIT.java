@@ -2,6 +2,7 @@ package dev.spaces.e2e;
 
 import dev.spaces.e2e.support.Api;
 import dev.spaces.e2e.support.Articles;
+import dev.spaces.e2e.support.Poll;
 import dev.spaces.e2e.support.Stack;
 import dev.spaces.e2e.support.StackExtension;
 import dev.spaces.e2e.support.browser.Browser;
@@ -88,8 +89,10 @@ class StudioSiteSettingsIT {
         page.await("saved", SCREEN, () -> page.element("#settings-notice", SCREEN).getText(),
                 text -> text.startsWith("已保存"));
 
-        JsonPath site = api.anonymous().get("/api/v1/site").then().statusCode(200).extract().jsonPath();
-        assertThat(site.getString("name")).isEqualTo("测试站点 " + word);
+        // the gateway's cached public copy goes when the site.updated webhook reaches it: shortly, not at once
+        JsonPath site = Poll.until("the public API shows the new name", SCREEN, Duration.ofMillis(200),
+                () -> api.anonymous().get("/api/v1/site").then().statusCode(200).extract().jsonPath(),
+                s -> ("测试站点 " + word).equals(s.getString("name"))).value();
         assertThat(site.getString("faq[" + entries + "].question")).isEqualTo("质能方程是什么？" + word);
         assertThat(site.getString("faq[" + entries + "].answerHtml")).contains("<math");
         assertThat(site.getList("faq")).hasSize(entries + 1);

@@ -128,8 +128,8 @@ class StudioWebhooksIT {
         page.screenshot("studio-webhooks-3-delivered-desktop");
 
         delivered.findElement(By.cssSelector("button.redeliver")).click();
-        assertThat(page.element("#delivery-notice", SCREEN).getText()).as("the redelivery is confirmed in words")
-                .contains("已重新排队");
+        page.await("the redelivery is confirmed in words", SCREEN, () -> page.element("#delivery-notice", SCREEN)
+                .getText(), text -> text.contains("已重新排队") && text.contains(got(article).get(0).id()));
         Poll.until("the receiver got it again", DELIVERY, Duration.ofMillis(200),
                 () -> Webhooks.about(receiver, "article.published", article), d -> d.size() == 2);
         page.await("the log refreshes itself until the redelivery settles", SCREEN,
@@ -141,7 +141,7 @@ class StudioWebhooksIT {
         page.await("the filter shows the delivered one", SCREEN, () -> page.texts(row + " .type"),
                 types -> types.equals(List.of("article.published")));
 
-        List<WebhookReceiver.Delivery> got = Webhooks.about(receiver, "article.published", article);
+        List<WebhookReceiver.Delivery> got = got(article);
         assertThat(got.get(1).id()).as("a redelivery keeps its webhook-id").isEqualTo(got.get(0).id());
         StandardWebhooksVerifier verifier = new StandardWebhooksVerifier(secret);
         for (WebhookReceiver.Delivery d : got) {
@@ -227,6 +227,10 @@ class StudioWebhooksIT {
             page.close();
         }
         assertThat(api.as("author").get("/api/v1/webhooks").statusCode()).isEqualTo(403);
+    }
+
+    private List<WebhookReceiver.Delivery> got(long article) {
+        return Webhooks.about(receiver, "article.published", article);
     }
 
     /** The ping to this subscription that reached the receiver after the given instant. */
