@@ -1,11 +1,12 @@
 import { signal } from "@preact/signals";
 
 /**
- * Hash routes (#/, #/new, #/articles/12, #/moderation, #/settings): the gateway serves one index.html at /studio/ and never needs to know
+ * Hash routes (#/, #/new, #/articles/12, #/moderation, #/settings, #/webhooks): the gateway serves one index.html at /studio/ and never needs to know
  * Studio's screens, and Keycloak's redirect back to /studio/?code=… cannot collide with a screen's path.
  */
 export type Route = { name: "list" } | { name: "new"; visit: number } | { name: "edit"; id: number }
-  | { name: "moderation" } | { name: "settings" };
+  | { name: "moderation" } | { name: "settings" }
+  | { name: "webhooks" }; // webhooks screen (admins)
 
 // every visit to #/new is a fresh editor, even from an article that was created there a moment ago
 let visits = 0;
@@ -15,6 +16,7 @@ function parse(hash: string): Route {
   if (edit) return { name: "edit", id: Number(edit[1]) };
   if (hash === "#/moderation") return { name: "moderation" };
   if (hash === "#/settings") return { name: "settings" };
+  if (hash === "#/webhooks") return { name: "webhooks" }; // webhooks screen
   if (hash === "#/new") return { name: "new", visit: ++visits };
   return { name: "list" };
 }

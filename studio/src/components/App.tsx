@@ -9,6 +9,8 @@ const loadEditor = () => import("../editor/EditorPage").then((m) => m.EditorPage
 // the queue and the settings too: authors never download them
 const loadModeration = () => import("../moderation/ModerationPage").then((m) => m.ModerationPage);
 const loadSettings = () => import("../settings/SiteSettingsPage").then((m) => m.SiteSettingsPage);
+// webhooks screen: its own chunk as well, only an admin ever loads it
+const loadWebhooks = () => import("../webhooks/WebhooksPage").then((m) => m.WebhooksPage);
 
 export function App() {
   const current = session.value;
@@ -25,6 +27,7 @@ export function App() {
             {canWrite(current) && <a href="#/new">{t("nav.new")}</a>}
             {isModerator(current) && <a href="#/moderation" id="nav-moderation">{t("nav.moderation")}</a>}
             {isAdmin(current) && <a href="#/settings" id="nav-settings">{t("nav.settings")}</a>}
+            {isAdmin(current) && <a href="#/webhooks" id="nav-webhooks">{t("nav.webhooks")}</a>}
           </nav>
         )}
         <div class="spacer" />
@@ -65,6 +68,15 @@ function Screen() {
   const r = route.value;
   if (r.name === "settings" && isAdmin(current)) {
     return <Lazy key="settings" load={loadSettings} props={{}} />;
+  }
+  // webhooks screen: an address typed by hand says in words why it is refused (the API would answer 403 too)
+  if (r.name === "webhooks") {
+    return isAdmin(current) ? <Lazy key="webhooks" load={loadWebhooks} props={{}} /> : (
+      <section class="center" id="webhooks-forbidden">
+        <h1>{t("webhooks.forbidden.title")}</h1>
+        <p>{t("webhooks.forbidden.body", { name: current.name })}</p>
+      </section>
+    );
   }
   // a moderator who does not write lands on the queue, whatever screen the address asked for
   if (isModerator(current) && (r.name === "moderation" || !canWrite(current))) {
