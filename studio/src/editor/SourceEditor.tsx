@@ -24,9 +24,10 @@ interface Props {
   label: string;
   diagnostics: Diagnostic[];
   onChange(value: string): void;
-  /** Image files dropped on or pasted into the source. */
-  onFiles(files: File[]): void;
-  handle: { current: SourceHandle | null };
+  /** Image files dropped on or pasted into the source; without it (pages) they are not taken. */
+  onFiles?(files: File[]): void;
+  /** For inserting text from outside (the media dialog); optional for sources nothing inserts into. */
+  handle?: { current: SourceHandle | null };
 }
 
 /** The Markdown source in CodeMirror 6, with the server's formula diagnostics as lint markers at line and column. */
@@ -66,7 +67,7 @@ export function SourceEditor({ value, revision, label, diagnostics, onChange, on
         EditorView.domEventHandlers({
           drop(event, v) {
             const files = images(event.dataTransfer?.files);
-            if (files.length === 0) return false;
+            if (files.length === 0 || !callbacks.current.onFiles) return false;
             event.preventDefault();
             // the drop point becomes the cursor, so the reference lands where the image was dropped
             const at = v.posAtCoords({ x: event.clientX, y: event.clientY });
@@ -76,7 +77,7 @@ export function SourceEditor({ value, revision, label, diagnostics, onChange, on
           },
           paste(event) {
             const files = images(event.clipboardData?.files);
-            if (files.length === 0) return false;
+            if (files.length === 0 || !callbacks.current.onFiles) return false;
             event.preventDefault();
             callbacks.current.onFiles(files);
             return true;
@@ -85,7 +86,7 @@ export function SourceEditor({ value, revision, label, diagnostics, onChange, on
       ],
     });
     view.current = editor;
-    handle.current = {
+    if (handle) handle.current = {
       insert(text) {
         const { from, to } = editor.state.selection.main;
         editor.dispatch({ changes: { from, to, insert: text }, selection: { anchor: from + text.length } });
@@ -95,7 +96,7 @@ export function SourceEditor({ value, revision, label, diagnostics, onChange, on
     return () => {
       editor.destroy();
       view.current = null;
-      handle.current = null;
+      if (handle) handle.current = null;
     };
   }, []);
 
