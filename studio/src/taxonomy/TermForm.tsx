@@ -3,7 +3,7 @@ import { ApiError } from "../api/problems";
 import { labelField, saveTerm, type TermKind, type TermWrite } from "../api/terms";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { t } from "../i18n/i18n";
-import { Field } from "../settings/Field";
+import { Field, fieldId } from "../settings/Field";
 
 const EMPTY: TermWrite = { label: "", slug: "", description: "" };
 
@@ -40,6 +40,9 @@ export function TermForm({ kind, slug, initial, onSaved, onCancel }: {
       }
       setErrors(fields);
       const placed = [label, "slug", "description"];
+      // the first input with a message takes the focus, so its message (aria-describedby) is read out
+      const first = placed.find((f) => fields[f]);
+      if (first) requestAnimationFrame(() => document.getElementById(fieldId(first, prefix))?.focus());
       // the banner is for what no input shows (and for a 422 or 409 the server gave no field)
       setError(failure && Object.keys(fields).some((f) => placed.includes(f)) ? null : failure);
     } finally {
