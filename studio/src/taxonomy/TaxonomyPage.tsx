@@ -11,12 +11,13 @@ export function TaxonomyPage() {
       <div class="list-head">
         <h1 id="taxonomy-title">{t("taxonomy.title")}</h1>
       </div>
+      {/* above the lists, not under a long series list: the order is what the editor is working on now */}
+      {ordering && <SeriesOrder key={ordering} slug={ordering} onClose={() => setOrdering(null)} />}
       <div class="taxonomy-grid">
         <TermSection kind="category" />
         <TermSection kind="tag" />
         <TermSection kind="series" onOrder={setOrdering} />
       </div>
-      {ordering && <SeriesOrder key={ordering} slug={ordering} onClose={() => setOrdering(null)} />}
     </section>
   );
 }

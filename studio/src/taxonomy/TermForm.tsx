@@ -34,9 +34,12 @@ export function TermForm({ kind, slug, initial, onSaved, onCancel }: {
     } catch (e) {
       const failure = e instanceof ApiError ? e : null;
       const fields = failure?.kind === "invalid" || failure?.kind === "conflict" ? { ...failure.fields } : {};
-      // a conflict at a field says what it is in the words of the 409, at the input that caused it
+      // a conflict at a field says in Studio's words which value is taken, at the input that caused it
       if (failure?.kind === "conflict") {
-        for (const f of Object.keys(fields)) fields[f] = t("taxonomy.taken", { detail: fields[f] });
+        for (const f of Object.keys(fields)) {
+          fields[f] = f === "slug" ? t("taxonomy.takenSlug", { value: form.slug.trim() || "—" })
+            : t("taxonomy.takenName", { value: form.label.trim() });
+        }
       }
       setErrors(fields);
       const placed = [label, "slug", "description"];
