@@ -11,8 +11,10 @@ const EMPTY: TermWrite = { label: "", slug: "", description: "" };
  * Creates a term (`slug` null) or edits one. A 409 (slug or name taken) and a 422 appear under the input they are
  * about, in words; anything else above the form.
  */
-export function TermForm({ kind, slug, initial, onSaved, onCancel }: {
+export function TermForm({ kind, slug, initial, onSaved, onCancel, onSubmit }: {
   kind: TermKind; slug: string | null; initial?: TermWrite; onSaved(): void; onCancel?(): void;
+  /** Called as a save starts (the section clears its last "created" notice, so it never stands beside an error). */
+  onSubmit?(): void;
 }) {
   const [form, setForm] = useState<TermWrite>(initial ?? EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -24,6 +26,7 @@ export function TermForm({ kind, slug, initial, onSaved, onCancel }: {
   const submit = async (event: Event) => {
     event.preventDefault();
     if (saving) return;
+    onSubmit?.();
     setSaving(true);
     setError(null);
     try {

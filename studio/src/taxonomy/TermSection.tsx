@@ -57,7 +57,8 @@ export function TermSection({ kind, onOrder }: { kind: TermKind; onOrder?(slug: 
               {editing === term.slug ? (
                 <TermForm kind={kind} slug={term.slug}
                   initial={{ label: term.label, slug: term.slug, description: term.description ?? "" }}
-                  onSaved={() => saved(t("taxonomy.saved", { name: term.label }))} onCancel={() => setEditing(null)} />
+                  onSaved={() => saved(t("taxonomy.saved", { name: term.label }))} onCancel={() => setEditing(null)}
+                  onSubmit={() => setNotice("")} />
               ) : (
                 <div class="term-row">
                   <span class="term-name">{term.label}</span>
@@ -83,7 +84,7 @@ export function TermSection({ kind, onOrder }: { kind: TermKind; onOrder?(slug: 
       )}
       <details class="term-new">
         <summary>{t(`taxonomy.new.${kind}`)}</summary>
-        <TermForm kind={kind} slug={null} onSaved={() => saved(t("taxonomy.created"))} />
+        <TermForm kind={kind} slug={null} onSaved={() => saved(t("taxonomy.created"))} onSubmit={() => setNotice("")} />
       </details>
     </section>
   );
