@@ -6,7 +6,9 @@ import { signal } from "@preact/signals";
  */
 export type Route = { name: "list" } | { name: "new"; visit: number } | { name: "edit"; id: number }
   | { name: "moderation" } | { name: "settings" }
-  | { name: "webhooks" }; // webhooks screen (admins)
+  | { name: "webhooks" } // webhooks screen (admins)
+  // taxonomy feature: the editor's taxonomy and standalone pages (slug null: a new page; undefined: the list)
+  | { name: "taxonomy" } | { name: "pages"; slug?: string | null };
 
 // every visit to #/new is a fresh editor, even from an article that was created there a moment ago
 let visits = 0;
@@ -18,6 +20,12 @@ function parse(hash: string): Route {
   if (hash === "#/settings") return { name: "settings" };
   if (hash === "#/webhooks") return { name: "webhooks" }; // webhooks screen
   if (hash === "#/new") return { name: "new", visit: ++visits };
+  // taxonomy feature
+  if (hash === "#/taxonomy") return { name: "taxonomy" };
+  if (hash === "#/pages") return { name: "pages" };
+  if (hash === "#/pages/new") return { name: "pages", slug: null };
+  const page = /^#\/pages\/([^/]+)$/.exec(hash);
+  if (page) return { name: "pages", slug: decodeURIComponent(page[1]) };
   return { name: "list" };
 }
 

@@ -1,4 +1,4 @@
-import { authProblem, canWrite, expired, isAdmin, isModerator, login, logout, session } from "../auth";
+import { authProblem, canWrite, expired, isAdmin, isEditor, isModerator, login, logout, session } from "../auth";
 import { locale, setLocale, t } from "../i18n/i18n";
 import { route } from "../router";
 import { ArticleList } from "./ArticleList";
@@ -9,6 +9,9 @@ const loadEditor = () => import("../editor/EditorPage").then((m) => m.EditorPage
 // the queue and the settings too: authors never download them
 const loadModeration = () => import("../moderation/ModerationPage").then((m) => m.ModerationPage);
 const loadSettings = () => import("../settings/SiteSettingsPage").then((m) => m.SiteSettingsPage);
+// taxonomy feature: the editor's screens (taxonomy, series order, standalone pages)
+const loadTaxonomy = () => import("../taxonomy/TaxonomyPage").then((m) => m.TaxonomyPage);
+const loadPages = () => import("../pages/PagesScreen").then((m) => m.PagesScreen);
 // webhooks screen: its own chunk as well, only an admin ever loads it
 const loadWebhooks = () => import("../webhooks/WebhooksPage").then((m) => m.WebhooksPage);
 
@@ -27,6 +30,9 @@ export function App() {
             {canWrite(current) && <a href="#/new">{t("nav.new")}</a>}
             {isModerator(current) && <a href="#/moderation" id="nav-moderation">{t("nav.moderation")}</a>}
             {isAdmin(current) && <a href="#/settings" id="nav-settings">{t("nav.settings")}</a>}
+            {/* taxonomy feature: editors and admins only */}
+            {isEditor(current) && <a href="#/taxonomy" id="nav-taxonomy">{t("nav.taxonomy")}</a>}
+            {isEditor(current) && <a href="#/pages" id="nav-pages">{t("nav.pages")}</a>}
             {isAdmin(current) && <a href="#/webhooks" id="nav-webhooks">{t("nav.webhooks")}</a>}
           </nav>
         )}
@@ -90,6 +96,13 @@ function Screen() {
       </section>
     );
   }
+  // taxonomy feature: editors' screens; an author asking for them gets the article list
+  if (r.name === "taxonomy" && isEditor(current)) {
+    return <Lazy key="taxonomy" load={loadTaxonomy} props={{}} />;
+  }
+  if (r.name === "pages" && isEditor(current)) {
+    return <Lazy key={`pages-${r.slug}`} load={loadPages} props={{ slug: r.slug }} />;
+  }
   switch (r.name) {
     case "list":
       return <ArticleList />;
@@ -99,6 +112,8 @@ function Screen() {
       return <Lazy key={`edit-${r.id}`} load={loadEditor} props={{ id: r.id }} />;
     case "moderation": // a writer without the moderator role: the queue is not theirs
     case "settings": // nor are the settings a non-admin's
+    case "taxonomy": // nor the taxonomy and pages an author's
+    case "pages":
       return <ArticleList />;
   }
 }

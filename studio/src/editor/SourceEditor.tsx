@@ -27,9 +27,13 @@ interface Props {
   label: string;
   diagnostics: Diagnostic[];
   onChange(value: string): void;
-  /** Image files dropped on (at the drop point) or pasted into (at the cursor: no `at`) the source. */
-  onFiles(files: File[], at?: number): void;
-  handle: { current: SourceHandle | null };
+  /**
+   * Image files dropped on (at the drop point) or pasted into (at the cursor: no `at`) the source; without it (pages)
+   * they are not taken.
+   */
+  onFiles?(files: File[], at?: number): void;
+  /** For inserting and changing text from outside (uploads, the media dialog); optional where nothing does. */
+  handle?: { current: SourceHandle | null };
 }
 
 /** The Markdown source in CodeMirror 6, with the server's formula diagnostics as lint markers at line and column. */
@@ -69,7 +73,7 @@ export function SourceEditor({ value, revision, label, diagnostics, onChange, on
         EditorView.domEventHandlers({
           drop(event, v) {
             const files = images(event.dataTransfer?.files);
-            if (files.length === 0) return false;
+            if (files.length === 0 || !callbacks.current.onFiles) return false;
             event.preventDefault();
             // the placeholder, then the image, lands where the image was dropped, wherever the cursor is
             const at = v.posAtCoords({ x: event.clientX, y: event.clientY });
@@ -78,7 +82,7 @@ export function SourceEditor({ value, revision, label, diagnostics, onChange, on
           },
           paste(event) {
             const files = images(event.clipboardData?.files);
-            if (files.length === 0) return false;
+            if (files.length === 0 || !callbacks.current.onFiles) return false;
             event.preventDefault();
             callbacks.current.onFiles(files);
             return true;
@@ -87,7 +91,7 @@ export function SourceEditor({ value, revision, label, diagnostics, onChange, on
       ],
     });
     view.current = editor;
-    handle.current = {
+    if (handle) handle.current = {
       insertAt(text, at) {
         const { from, to } = at === undefined ? editor.state.selection.main : { from: at, to: at };
         editor.dispatch({ changes: { from, to, insert: text }, selection: { anchor: from + text.length } });
@@ -101,7 +105,7 @@ export function SourceEditor({ value, revision, label, diagnostics, onChange, on
     return () => {
       editor.destroy();
       view.current = null;
-      handle.current = null;
+      if (handle) handle.current = null;
     };
   }, []);
 

@@ -1,7 +1,7 @@
 import { t } from "../i18n/i18n";
 
 /** The element id of the input for a server field path: "faq[1].answer" → "site-faq-1-answer". */
-export const fieldId = (path: string) => `site-${path.replace(/[[\].]+/g, "-").replace(/-$/, "")}`;
+export const fieldId = (path: string, prefix = "site") => `${prefix}-${path.replace(/[[\].]+/g, "-").replace(/-$/, "")}`;
 
 interface Props {
   path: string;
@@ -14,11 +14,13 @@ interface Props {
   multiline?: boolean;
   required?: boolean;
   type?: "text" | "url";
+  /** The ids' prefix, for forms other than the site settings (the taxonomy's). */
+  prefix?: string;
 }
 
 /** One labelled input with its hint and the server's message for its path right under it. */
-export function Field({ path, label, value, onInput, errors, hint, multiline, required, type = "text" }: Props) {
-  const id = fieldId(path);
+export function Field({ path, label, value, onInput, errors, hint, multiline, required, type = "text", prefix }: Props) {
+  const id = fieldId(path, prefix);
   const error = errors[path];
   const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   const common = {

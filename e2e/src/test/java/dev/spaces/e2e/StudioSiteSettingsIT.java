@@ -78,7 +78,7 @@ class StudioSiteSettingsIT {
         Page page = browser.open(Viewport.DESKTOP, Scripts.ON).load(studio.url() + "#/settings");
         studio.logIn(page, "admin");
         assertThat(page.texts("header.top nav a")).as("an admin sees every screen")
-                .containsExactly("文章", "写文章", "评论审核", "站点设置", "Webhooks");
+                .containsExactly("文章", "写文章", "评论审核", "站点设置", "分类与系列", "独立页面", "Webhooks");
         type(page.element("#site-name", SCREEN), "测试站点 " + word);
         int entries = page.count(".faq-entry");
         page.element("#faq-add", SCREEN).click();

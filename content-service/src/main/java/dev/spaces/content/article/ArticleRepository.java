@@ -158,6 +158,12 @@ public class ArticleRepository implements PanacheRepository<Article> {
                 series, ArticleStatus.PUBLISHED);
     }
 
+    /** Every part of a series, whatever its status, in the reading order the public lists use (Studio's reorder). */
+    public List<Article> allSeriesParts(Series series) {
+        return list("series = ?1", Sort.by("seriesPosition", Sort.Direction.Ascending, Sort.NullPrecedence.NULLS_LAST)
+                .and("publishedAt", Sort.Direction.Ascending, Sort.NullPrecedence.NULLS_LAST).and("id"), series);
+    }
+
     /** [id, slug, title, seriesPosition] of a series' published parts in reading order, for the navigation. */
     public List<Object[]> seriesRefs(Series series) {
         return getEntityManager().createQuery("""

@@ -20,4 +20,9 @@ public class Series {
     public String description;
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
+    /**
+     * Incremented by every write of the series (its fields or its parts' order) by the service itself, not by
+     * {@code @Version}: a reorder changes no column of this row, and If-Match is checked under a row lock.
+     */
+    public long version;
 }

@@ -13,6 +13,11 @@ public class SeriesRepository implements PanacheRepository<Series> {
         return find("slug", slug).firstResultOptional();
     }
 
+    /** The series locked until the transaction ends, so concurrent reorders are checked one after the other. */
+    public Optional<Series> findBySlugForUpdate(String slug) {
+        return find("slug", slug).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
     public Optional<Series> findByTitle(String title) {
         return find("title", title).firstResultOptional();
     }

@@ -6,6 +6,13 @@ import dev.spaces.commons.validation.Slugs;
 import dev.spaces.content.article.Article;
 import dev.spaces.content.article.ArticleMapper;
 import dev.spaces.content.article.ArticleRepository;
+import dev.spaces.content.article.ArticleStatus;
+import dev.spaces.content.article.events.ArticleEventType;
+import dev.spaces.content.article.events.OutboxWriter;
+import dev.spaces.commons.problem.Problem;
+import dev.spaces.content.common.Preconditions;
+import dev.spaces.content.taxonomy.api.SeriesPart;
+import dev.spaces.content.taxonomy.api.SeriesPartsResponse;
 import dev.spaces.content.common.ContentConfig;
 import dev.spaces.content.taxonomy.api.ArchiveEntry;
 import dev.spaces.content.taxonomy.api.CategoryRequest;
@@ -32,14 +39,16 @@ public class TaxonomyService {
     private final SeriesRepository series;
     private final ArticleRepository articles;
     private final ContentConfig config;
+    private final OutboxWriter outbox;
 
     public TaxonomyService(CategoryRepository categories, TagRepository tags, SeriesRepository series,
-                           ArticleRepository articles, ContentConfig config) {
+                           ArticleRepository articles, ContentConfig config, OutboxWriter outbox) {
         this.categories = categories;
         this.tags = tags;
         this.series = series;
         this.articles = articles;
         this.config = config;
+        this.outbox = outbox;
     }
 
     // ---- reads
@@ -196,7 +205,63 @@ public class TaxonomyService {
         requireEditor(caller);
         Series s = series.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("Series " + slug));
         applySeries(s, request);
+        s.version++;
         return toResponse(s, articles.count("series", s), null);
+    }
+
+    // ---- the parts' order (editor/admin)
+
+    /** Every part, drafts included, in reading order: what Studio's reorder starts from. */
+    @Transactional
+    public SeriesPartsResponse seriesParts(Caller caller, String slug) {
+        requireEditor(caller);
+        Series s = series.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("Series " + slug));
+        return partsResponse(s, articles.allSeriesParts(s));
+    }
+
+    /**
+     * Puts the parts in the order given: positions 1..n. The ids must be exactly the current parts (none missing,
+     * none foreign, none twice), so a reorder never adds or drops a part by accident. Only the positions change: no
+     * revision (the text is untouched), but each moved article's version moves on, so an editor tab still holding
+     * the old position gets a 412 instead of putting it back; published parts that moved emit article.updated,
+     * because their position is part of what the public reads (series navigation).
+     */
+    @Transactional
+    public SeriesPartsResponse reorderSeries(Caller caller, String slug, String ifMatch, List<Long> articleIds) {
+        requireEditor(caller);
+        Series s = series.findBySlugForUpdate(slug).orElseThrow(() -> ProblemException.notFound("Series " + slug));
+        Preconditions.requireVersion(ifMatch, s.version, "series " + slug);
+        List<Article> parts = articles.allSeriesParts(s);
+        java.util.Map<Long, Article> byId = new java.util.HashMap<>();
+        parts.forEach(a -> byId.put(a.id, a));
+        if (articleIds.size() != parts.size() || !byId.keySet().equals(new java.util.HashSet<>(articleIds))) {
+            throw ProblemException.invalidField("articleIds", "must list each of the series' " + parts.size()
+                    + " parts exactly once (current parts: " + parts.stream().map(a -> a.id).toList()
+                    + "); reload the series and try again");
+        }
+        List<Article> moved = new ArrayList<>();
+        for (int i = 0; i < articleIds.size(); i++) {
+            Article a = byId.get(articleIds.get(i));
+            Integer position = i + 1;
+            if (!position.equals(a.seriesPosition)) {
+                a.seriesPosition = position;
+                moved.add(a);
+            }
+        }
+        s.version++;
+        articles.flush(); // the moved articles' new versions, for their events
+        for (Article a : moved) {
+            if (a.status == ArticleStatus.PUBLISHED) {
+                outbox.articleEvent(ArticleEventType.UPDATED, a);
+            }
+        }
+        return partsResponse(s, articleIds.stream().map(byId::get).toList());
+    }
+
+    private static SeriesPartsResponse partsResponse(Series s, List<Article> parts) {
+        return new SeriesPartsResponse(s.slug, s.title, s.version, parts.stream()
+                .map(a -> new SeriesPart(a.id, a.slug, a.title, a.status.name().toLowerCase(), a.seriesPosition))
+                .toList());
     }
 
     @Transactional
@@ -212,8 +277,8 @@ public class TaxonomyService {
     private void applyCategory(Category c, CategoryRequest r) {
         String slug = r.slug() != null ? r.slug() : Slugs.slugify(r.name(), "category");
         String name = r.name().strip();
-        requireFree(categories.findBySlug(slug), c, "A category with slug '" + slug + "' exists");
-        requireFree(categories.findByName(name), c, "A category named '" + name + "' exists");
+        requireFree(categories.findBySlug(slug), c, "slug", "A category with slug '" + slug + "' exists");
+        requireFree(categories.findByName(name), c, "name", "A category named '" + name + "' exists");
         c.slug = slug;
         c.name = name;
         c.description = r.description();
@@ -222,8 +287,8 @@ public class TaxonomyService {
     private void applyTag(Tag t, TagRequest r) {
         String slug = r.slug() != null ? r.slug() : Slugs.slugify(r.name(), "tag");
         String name = r.name().strip();
-        requireFree(tags.findBySlug(slug), t, "A tag with slug '" + slug + "' exists");
-        requireFree(tags.findByName(name), t, "A tag named '" + name + "' exists");
+        requireFree(tags.findBySlug(slug), t, "slug", "A tag with slug '" + slug + "' exists");
+        requireFree(tags.findByName(name), t, "name", "A tag named '" + name + "' exists");
         t.slug = slug;
         t.name = name;
     }
@@ -231,17 +296,20 @@ public class TaxonomyService {
     private void applySeries(Series s, SeriesRequest r) {
         String slug = r.slug() != null ? r.slug() : Slugs.slugify(r.title(), "series");
         String title = r.title().strip();
-        requireFree(series.findBySlug(slug), s, "A series with slug '" + slug + "' exists");
-        requireFree(series.findByTitle(title), s, "A series titled '" + title + "' exists");
+        requireFree(series.findBySlug(slug), s, "slug", "A series with slug '" + slug + "' exists");
+        requireFree(series.findByTitle(title), s, "title", "A series titled '" + title + "' exists");
         s.slug = slug;
         s.title = title;
         s.description = r.description();
     }
 
-    /** Slugs and names are unique: a term other than the one being saved already holding it is a conflict. */
-    private static <T> void requireFree(java.util.Optional<T> holder, T self, String conflict) {
+    /**
+     * Slugs and names are unique: a term other than the one being saved already holding it is a conflict. The 409
+     * names the field (as a 422 does), so a form can say it at the input that caused it.
+     */
+    private static <T> void requireFree(java.util.Optional<T> holder, T self, String field, String conflict) {
         if (holder.isPresent() && holder.get() != self) {
-            throw ProblemException.conflict(conflict);
+            throw ProblemException.conflict(conflict).withErrors(List.of(new Problem.FieldError(field, conflict)));
         }
     }
 

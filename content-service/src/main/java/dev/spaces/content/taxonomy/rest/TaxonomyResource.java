@@ -9,7 +9,15 @@ import dev.spaces.content.taxonomy.api.ArchiveEntry;
 import dev.spaces.content.taxonomy.api.CategoryRequest;
 import dev.spaces.content.taxonomy.api.CategoryResponse;
 import dev.spaces.content.taxonomy.api.SeriesRequest;
+import dev.spaces.content.taxonomy.api.SeriesPartsRequest;
+import dev.spaces.content.taxonomy.api.SeriesPartsResponse;
 import dev.spaces.content.taxonomy.api.SeriesResponse;
+import dev.spaces.commons.problem.Problem;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.EntityTag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import dev.spaces.content.taxonomy.api.TagRequest;
 import dev.spaces.content.taxonomy.api.TagResponse;
 import io.quarkus.security.Authenticated;
@@ -153,6 +161,46 @@ public class TaxonomyResource {
     @SecurityRequirement(name = "jwt")
     public void deleteSeries(@PathParam("slug") @Slug String slug) {
         taxonomy.deleteSeries(caller.get(), slug);
+    }
+
+    @GET
+    @Path("/series/{slug}/parts")
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Every part of a series in reading order", description = "Editors and admins: drafts and "
+            + "scheduled parts too, with their status. The ETag is the series version a reorder names in If-Match.")
+    @APIResponse(responseCode = "200", description = "OK; ETag is the series version",
+            content = @Content(schema = @Schema(implementation = SeriesPartsResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such series",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<SeriesPartsResponse> seriesParts(@PathParam("slug") @Slug String slug) {
+        SeriesPartsResponse parts = taxonomy.seriesParts(caller.get(), slug);
+        return RestResponse.ResponseBuilder.ok(parts).tag(new EntityTag(String.valueOf(parts.version()))).build();
+    }
+
+    @PUT
+    @Path("/series/{slug}/parts")
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Reorder a series' parts", description = "Editors and admins. The body lists exactly the "
+            + "series' current parts in the new order (positions become 1..n); If-Match with the series version "
+            + "last read: 428 without it, 412 when stale. Creates no article revision; published parts that moved "
+            + "emit article.updated.")
+    @APIResponse(responseCode = "200", description = "The new order; ETag is the series version",
+            content = @Content(schema = @Schema(implementation = SeriesPartsResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such series",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The ids are not exactly the series' current parts",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<SeriesPartsResponse> reorderSeries(@PathParam("slug") @Slug String slug,
+                                                           @HeaderParam("If-Match") String ifMatch,
+                                                           @NotNull @Valid SeriesPartsRequest request) {
+        SeriesPartsResponse parts = taxonomy.reorderSeries(caller.get(), slug, ifMatch, request.articleIds());
+        return RestResponse.ResponseBuilder.ok(parts).tag(new EntityTag(String.valueOf(parts.version()))).build();
     }
 
     @GET
