@@ -145,7 +145,7 @@ class StudioModerationIT {
         page.element(card, SCREEN);
         assertThat(page.element(card + " .report-count", SCREEN).getText()).isEqualTo("1 次举报");
         assertThat(page.element(card + " .report-reason", SCREEN).getText()).contains("辱骂或攻击");
-        assertThat(page.element(card + " .report-items", SCREEN).getText()).contains("bob").contains(note);
+        assertThat(page.element(card + " .report-items", SCREEN).getText()).as("who reported it, why, and the note").contains("Bob Builder：辱骂或攻击").contains(note);
         assertThat(page.element(card + " .approve", SCREEN).getText()).as("approving here keeps the comment")
                 .isEqualTo("保留");
         assertThat(page.widerThanScreen()).as("the Reported tab fits a 768 px tablet").isFalse();
