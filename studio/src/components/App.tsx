@@ -86,7 +86,7 @@ function Screen() {
   }
   // a moderator who does not write lands on the queue, whatever screen the address asked for
   if (isModerator(current) && (r.name === "moderation" || !canWrite(current))) {
-    return <Lazy key="moderation" load={loadModeration} props={{}} />;
+    return <Lazy key="moderation" load={loadModeration} props={{ admin: isAdmin(current) }} />;
   }
   if (!canWrite(current)) {
     return (

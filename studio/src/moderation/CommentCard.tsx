@@ -1,6 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
 import { articleRef, type ArticleRef, type Comment } from "../api/moderation";
 import { formatDate, t } from "../i18n/i18n";
+import { ReportList } from "./ReportList";
+import { ThreadView } from "./ThreadView";
 
 interface Props {
   comment: Comment;
@@ -11,10 +13,16 @@ interface Props {
   /** Clicking a card or tabbing into it makes it the one the shortcuts act on. */
   onFocus: () => void;
   onAct: (action: "approve" | "reject" | "spam") => void;
+  /** The Reported queue: approving keeps an already approved comment (its reports are dismissed). */
+  reported?: boolean;
+  /** The thread is open under this card. */
+  threadOpen?: boolean;
+  onThread?: (open: boolean) => void;
 }
 
 /** One held comment: its article, author, time and the body exactly as the server rendered and sanitized it. */
-export function CommentCard({ comment, current, selected, busy, onSelect, onFocus, onAct }: Props) {
+export function CommentCard({ comment, current, selected, busy, onSelect, onFocus, onAct, reported, threadOpen,
+  onThread }: Props) {
   const id = comment.id ?? 0;
   const article = useArticle(comment.articleId ?? 0);
   return (
@@ -36,15 +44,24 @@ export function CommentCard({ comment, current, selected, busy, onSelect, onFocu
       </div>
       {/* the comment service's own sanitizer policy already ran on this HTML (allow-listed tags, MathML Core) */}
       <div class="comment-body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml ?? "" }} />
+      <ReportList comment={comment} />
       <div class="comment-actions">
         <button type="button" class="approve" disabled={busy} onClick={() => onAct("approve")}>
-          {t("moderation.approve")}
+          {reported ? t("moderation.keep") : t("moderation.approve")}
         </button>
         <button type="button" class="reject" disabled={busy} onClick={() => onAct("reject")}>
           {t("moderation.reject")}
         </button>
         <button type="button" class="spam" disabled={busy} onClick={() => onAct("spam")}>{t("moderation.spam")}</button>
+        {/* the thread belongs to the comment being judged: the toggle is on the current card only */}
+        {(current || threadOpen) && onThread && (
+          <button type="button" class="thread-toggle" aria-expanded={threadOpen ? "true" : "false"}
+            aria-controls={`thread-${id}`} onClick={() => onThread(!threadOpen)}>
+            {threadOpen ? t("moderation.hideThread") : t("moderation.showThread")}
+          </button>
+        )}
       </div>
+      {threadOpen && <ThreadView id={id} />}
     </li>
   );
 }

@@ -5,15 +5,23 @@ import {
 import { ApiError } from "../api/problems";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { t, type MessageKey } from "../i18n/i18n";
+import { AuditLog } from "./AuditLog";
 import { CommentCard } from "./CommentCard";
 import { keyCommand } from "./keys";
+import { RerenderButton } from "./RerenderButton";
+
+/** The queues, and the audit log beside them. */
+type Tab = QueueStatus | "audit";
+const TABS: Tab[] = [...QUEUE_STATUSES, "audit"];
 
 /**
  * The comment queue of moderators and admins: pending, spam and rejected comments, one by one (buttons or the
  * j/k/a/r/s/x keys) or several at once. A comment leaves the list once the server has taken the decision.
  */
-export function ModerationPage() {
-  const [status, setStatus] = useState<QueueStatus>("pending");
+export function ModerationPage({ admin = false }: { admin?: boolean }) {
+  const [tab, setTab] = useState<Tab>("pending");
+  const status: QueueStatus = tab === "audit" ? "pending" : tab;
+  const [thread, setThread] = useState<number | null>(null);
   const [items, setItems] = useState<Comment[] | null>(null);
   const [total, setTotal] = useState(0);
   const [cursor, setCursor] = useState(0);
@@ -29,6 +37,8 @@ export function ModerationPage() {
     setItems(null);
     setSelected(new Set());
     setCursor(0);
+    setThread(null);
+    if (tab === "audit") return;
     queue(status, 1)
       .then((page) => {
         if (!live) return;
@@ -39,7 +49,7 @@ export function ModerationPage() {
     return () => {
       live = false;
     };
-  }, [status, reloads]);
+  }, [tab, reloads]);
 
   const shown = items ?? [];
 
@@ -59,7 +69,7 @@ export function ModerationPage() {
     try {
       if (ids.length === 1) await moderate(ids[0], action);
       else await moderateAll(ids, action);
-      remove(ids, t(`moderation.${action}` as MessageKey));
+      remove(ids, t(`moderation.${status === "reported" && action === "approve" ? "keep" : action}` as MessageKey));
     } catch (e) {
       setError(e instanceof ApiError ? e : null);
     } finally {
@@ -78,11 +88,12 @@ export function ModerationPage() {
   // the shortcuts belong to the whole screen (the list need not have focus), but never to a field being typed in;
   // the listener is added once and reads the latest render through a ref (a key right after a focus change must
   // not act on the comment that was current before it)
-  const latest = useRef({ shown, cursor, selected, act, toggle });
-  latest.current = { shown, cursor, selected, act, toggle };
+  const latest = useRef({ shown, cursor, selected, act, toggle, tab });
+  latest.current = { shown, cursor, selected, act, toggle, tab };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const command = keyCommand(event);
+      if (latest.current.tab === "audit") return;
       const { shown: comments, cursor: at, selected: chosen, act: decide, toggle: flip } = latest.current;
       if (!command || comments.length === 0) return;
       event.preventDefault();
@@ -113,47 +124,55 @@ export function ModerationPage() {
     <section class="moderation" aria-labelledby="moderation-title">
       <div class="list-head">
         <h1 id="moderation-title">{t("moderation.title")}</h1>
+        {admin && <RerenderButton />}
       </div>
       <div class="tabs" role="tablist" aria-label={t("moderation.title")}>
-        {QUEUE_STATUSES.map((s) => (
-          <button type="button" role="tab" id={`tab-${s}`} aria-selected={s === status} aria-controls="queue"
-            class={s === status ? "tab active" : "tab"} onClick={() => { setNotice(""); setStatus(s); }}>
-            {t(`moderation.tab.${s}` as MessageKey)}{s === status && items ? ` (${total})` : ""}
+        {TABS.map((s) => (
+          <button type="button" role="tab" id={`tab-${s}`} aria-selected={s === tab}
+            aria-controls={s === "audit" ? "audit" : "queue"}
+            class={s === tab ? "tab active" : "tab"} onClick={() => { setNotice(""); setTab(s); }}>
+            {t(`moderation.tab.${s}` as MessageKey)}{s === tab && s !== "audit" && items ? ` (${total})` : ""}
           </button>
         ))}
       </div>
-      <p class="shortcuts" id="shortcuts">{t("moderation.shortcuts")}</p>
-      <div class="bulk" role="group" aria-label={t("moderation.bulk")}>
-        <span>{t("moderation.selected", { count: chosen.length })}</span>
-        <button type="button" id="select-all" disabled={busy || shown.length === 0}
-          onClick={() => setSelected(new Set(chosen.length === shown.length ? [] : shown.map((c) => c.id ?? 0)))}>
-          {chosen.length === shown.length && shown.length > 0 ? t("moderation.selectNone") : t("moderation.selectAll")}
-        </button>
-        {(["approve", "reject", "spam"] as const).map((action) => (
-          <button type="button" id={`bulk-${action}`} disabled={busy || chosen.length === 0}
-            onClick={() => void act(chosen, action)}>
-            {t(`moderation.bulk.${action}` as MessageKey, { count: chosen.length })}
+      {tab === "audit" ? (
+        <div id="audit" role="tabpanel" aria-labelledby="tab-audit"><AuditLog /></div>
+      ) : <>
+        <p class="shortcuts" id="shortcuts">{t("moderation.shortcuts")}</p>
+        <div class="bulk" role="group" aria-label={t("moderation.bulk")}>
+          <span>{t("moderation.selected", { count: chosen.length })}</span>
+          <button type="button" id="select-all" disabled={busy || shown.length === 0}
+            onClick={() => setSelected(new Set(chosen.length === shown.length ? [] : shown.map((c) => c.id ?? 0)))}>
+            {chosen.length === shown.length && shown.length > 0 ? t("moderation.selectNone") : t("moderation.selectAll")}
           </button>
-        ))}
-        <button type="button" id="reload" disabled={busy} onClick={() => setReloads((n) => n + 1)}>
-          {t("moderation.reload")}
-        </button>
-      </div>
-      <ErrorBanner error={error} onDismiss={() => setError(null)} />
-      <p class="notice" role="status" aria-live="polite">{notice}</p>
-      <div id="queue" role="tabpanel" aria-labelledby={`tab-${status}`} aria-describedby="shortcuts">
-        {items === null && !error ? <p class="loading">{t("app.loading")}</p> : shown.length === 0 ? (
-          <p class="empty" id="queue-empty">{t("moderation.empty")}</p>
-        ) : (
-          <ol class="comments" ref={list}>
-            {shown.map((c, i) => (
-              <CommentCard key={c.id} comment={c} current={i === cursor} selected={selected.has(c.id ?? 0)} busy={busy}
-                onSelect={(on) => toggle(c.id ?? 0, on)} onFocus={() => setCursor(i)}
-                onAct={(action) => void act([c.id ?? 0], action)} />
-            ))}
-          </ol>
-        )}
-      </div>
+          {(["approve", "reject", "spam"] as const).map((action) => (
+            <button type="button" id={`bulk-${action}`} disabled={busy || chosen.length === 0}
+              onClick={() => void act(chosen, action)}>
+              {t(`moderation.bulk.${status === "reported" && action === "approve" ? "keep" : action}` as MessageKey,
+                { count: chosen.length })}
+            </button>
+          ))}
+          <button type="button" id="reload" disabled={busy} onClick={() => setReloads((n) => n + 1)}>
+            {t("moderation.reload")}
+          </button>
+        </div>
+        <ErrorBanner error={error} onDismiss={() => setError(null)} />
+        <p class="notice" role="status" aria-live="polite">{notice}</p>
+        <div id="queue" role="tabpanel" aria-labelledby={`tab-${status}`} aria-describedby="shortcuts">
+          {items === null && !error ? <p class="loading">{t("app.loading")}</p> : shown.length === 0 ? (
+            <p class="empty" id="queue-empty">{t("moderation.empty")}</p>
+          ) : (
+            <ol class="comments" ref={list}>
+              {shown.map((c, i) => (
+                <CommentCard key={c.id} comment={c} current={i === cursor} selected={selected.has(c.id ?? 0)} busy={busy}
+                  onSelect={(on) => toggle(c.id ?? 0, on)} onFocus={() => setCursor(i)}
+                  onAct={(action) => void act([c.id ?? 0], action)} reported={status === "reported"}
+                  threadOpen={thread === c.id} onThread={(open) => setThread(open ? c.id ?? null : null)} />
+              ))}
+            </ol>
+          )}
+        </div>
+      </>}
     </section>
   );
 }

@@ -26,7 +26,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Studio's comment queue (issue #20, acceptance 3) in a real Chromium against the real stack: a member comments
+ * Studio's comment queue (issue #20, acceptance 3, and the moderator remainder: reported comments, a comment in its
+ * thread, the audit log, the admin's re-render) in a real Chromium against the real stack: a member comments
  * through the API, the moderator decides in Studio, the API shows the decision.
  * Screenshots: {@code e2e/target/screenshots/studio-moderation-*.png}.
  */
@@ -128,6 +129,142 @@ class StudioModerationIT {
         List<Number> thread = api.anonymous().get("/api/v1/articles/{id}/comments", articleId).then()
                 .statusCode(200).extract().jsonPath().getList("items.id");
         assertThat(thread.stream().map(Number::longValue)).doesNotContain(first, second);
+    }
+
+    @Test
+    void bobReportsAlicesApprovedCommentTheModeratorSeesTheReasonInTheReportedTabAndKeepsItOnATablet() {
+        long commentId = approvedComment("alice", "被举报的评论 $\\int_0^1 x\\,dx$ " + Articles.uniqueWord());
+        String note = "语气不友善 " + Articles.uniqueWord();
+        api.json(api.as("bob"), Map.of("reason", "abuse", "note", note))
+                .post("/api/v1/comments/{id}/reports", commentId).then().statusCode(201);
+
+        Page page = browser.open(Viewport.TABLET, Scripts.ON).load(studio.url() + "#/moderation");
+        studio.logIn(page, "moderator");
+        page.element("#tab-reported", SCREEN).click();
+        String card = "li.comment[data-id='" + commentId + "']";
+        page.element(card, SCREEN);
+        assertThat(page.element(card + " .report-count", SCREEN).getText()).isEqualTo("1 次举报");
+        assertThat(page.element(card + " .report-reason", SCREEN).getText()).contains("辱骂或攻击");
+        assertThat(page.element(card + " .report-items", SCREEN).getText()).as("who reported it, why, and the note").contains("Bob Builder：辱骂或攻击").contains(note);
+        assertThat(page.element(card + " .approve", SCREEN).getText()).as("approving here keeps the comment")
+                .isEqualTo("保留");
+        assertThat(page.widerThanScreen()).as("the Reported tab fits a 768 px tablet").isFalse();
+        page.screenshot("studio-moderation-5-reported-tablet");
+
+        page.element(card + " .approve", SCREEN).click();
+        page.await("the kept comment leaves the Reported tab", SCREEN, () -> page.count(card), n -> n == 0);
+        assertThat(page.element(".moderation .notice", SCREEN).getText()).contains("保留");
+        page.screenshot("studio-moderation-6-kept-tablet");
+
+        List<Number> stillReported = api.as("moderator").get("/api/v1/moderation/comments?status=reported&size=100")
+                .then().statusCode(200).extract().jsonPath().getList("items.id");
+        assertThat(stillReported.stream().map(Number::longValue)).as("bob's report is closed")
+                .doesNotContain(commentId);
+        Map<String, Object> entry = auditEntry(commentId);
+        assertThat(entry.get("action")).isEqualTo("dismiss-reports");
+        assertThat(entry.get("reportsClosed")).isEqualTo(1);
+        List<Number> thread = api.anonymous().get("/api/v1/articles/{id}/comments", articleId).then()
+                .statusCode(200).extract().jsonPath().getList("items.id");
+        assertThat(thread.stream().map(Number::longValue)).as("kept: still public").contains(commentId);
+    }
+
+    @Test
+    void theModeratorOpensAHeldReplysThreadAndSeesItsParentWithTheFormulaAsMathMl() {
+        String formula = Articles.uniqueFormula();
+        long parent = approvedComment("alice", "父评论：$" + formula + "$");
+        long replyId = heldComment("bob", "我对这个公式有疑问 " + Articles.uniqueWord(), parent);
+
+        Page page = browser.open(Viewport.DESKTOP, Scripts.ON).load(studio.url() + "#/moderation");
+        studio.logIn(page, "moderator");
+        String card = "li.comment[data-id='" + replyId + "']";
+        // a click on the card's header makes it the current comment, which carries the thread toggle
+        page.element(card + " .comment-head .author", SCREEN).click();
+        page.element(card + " .thread-toggle", SCREEN).click();
+        String thread = "#thread-" + replyId;
+        String parentRow = thread + " .thread-row.ancestor[data-id='" + parent + "']";
+        page.element(parentRow, SCREEN);
+        assertThat(page.count(parentRow + " .comment-body math")).as("the parent's formula as MathML").isPositive();
+        assertThat(page.count(parentRow + " .comment-body math annotation")).as("with its TeX source").isPositive();
+        String current = thread + " .thread-row.current[data-id='" + replyId + "']";
+        assertThat(page.element(current, SCREEN).getAttribute("aria-current")).as("the reply is highlighted")
+                .isEqualTo("true");
+        assertThat(page.element(current + " .thread-status", SCREEN).getText()).contains("待审核");
+        assertThat(page.element(card + " .thread-toggle", SCREEN).getAttribute("aria-expanded")).isEqualTo("true");
+        page.screenshot("studio-moderation-7-thread-desktop");
+
+        page.element(card + " .thread-toggle", SCREEN).click();
+        page.await("the thread closes", SCREEN, () -> page.count(thread), n -> n == 0);
+    }
+
+    @Test
+    void theAuditTabListsTheDecisionsJustMadeWithWhoMadeThem() {
+        long approved = heldComment("alice", "将被通过 " + Articles.uniqueWord(), null);
+        long rejected = heldComment("alice", "将被拒绝 " + Articles.uniqueWord(), null);
+
+        Page page = browser.open(Viewport.DESKTOP, Scripts.ON).load(studio.url() + "#/moderation");
+        studio.logIn(page, "moderator");
+        String first = "li.comment[data-id='" + approved + "']";
+        String second = "li.comment[data-id='" + rejected + "']";
+        page.element(first + " .approve", SCREEN).click();
+        page.await("the approved comment leaves the queue", SCREEN, () -> page.count(first), n -> n == 0);
+        page.element(second + " .reject", SCREEN).click();
+        page.await("the rejected comment leaves the queue", SCREEN, () -> page.count(second), n -> n == 0);
+
+        page.element("#tab-audit", SCREEN).click();
+        String approvedRow = "#audit-log tr[data-comment='" + approved + "']";
+        String rejectedRow = "#audit-log tr[data-comment='" + rejected + "']";
+        page.element(approvedRow, SCREEN);
+        assertThat(page.element(approvedRow + " .audit-action", SCREEN).getText()).isEqualTo("通过");
+        assertThat(page.element(rejectedRow + " .audit-action", SCREEN).getText()).isEqualTo("拒绝");
+        List<String> rows = page.texts("#audit-log tbody tr");
+        assertThat(rows.get(0)).as("newest first: the rejection, by the moderator").contains("拒绝")
+                .contains("#" + rejected);
+        assertThat(page.texts("#audit-log tbody tr td:nth-child(2)").get(0)).isNotBlank();
+        assertThat(page.element(".pager", SCREEN).getText()).contains("第 1 /");
+        page.screenshot("studio-moderation-8-audit-desktop");
+    }
+
+    @Test
+    void anAdminReRendersTheCommentsAndIsToldTheResultInWords() {
+        Page page = browser.open(Viewport.DESKTOP, Scripts.ON).load(studio.url() + "#/moderation");
+        studio.logIn(page, "admin");
+        page.element("#nav-moderation", SCREEN).click();
+        page.element("#rerender", SCREEN).click();
+        String result = page.await("the re-render's result", SCREEN,
+                () -> page.element(".rerender-result", SCREEN).getText(), text -> !text.isBlank());
+        assertThat(result).matches("所有评论都已是最新渲染，无需处理。|已重新渲染 \\d+ 条评论.*");
+        page.screenshot("studio-moderation-9-rerender-desktop");
+    }
+
+    /** A comment of the user's in the public thread: posted, and approved by the moderator if it was held. */
+    private long approvedComment(String user, String markdown) {
+        Response posted = api.json(api.as(user), Map.of("body", markdown))
+                .post("/api/v1/articles/{id}/comments", articleId);
+        posted.then().statusCode(201);
+        long id = posted.jsonPath().getLong("id");
+        if ("pending".equals(posted.jsonPath().getString("status"))) {
+            api.json(api.as("moderator"), Map.of("action", "approve"))
+                    .post("/api/v1/comments/{id}/moderation", id).then().statusCode(200);
+        }
+        return id;
+    }
+
+    /** A held comment of the user's (three links hold it whatever they posted before), optionally a reply. */
+    private long heldComment(String user, String markdown, Long parentId) {
+        String body = markdown + "\n\n参考 https://example.org/a https://example.org/b https://example.org/c";
+        Map<String, Object> request = parentId == null ? Map.of("body", body)
+                : Map.of("body", body, "parentId", parentId);
+        Response posted = api.json(api.as(user), request).post("/api/v1/articles/{id}/comments", articleId);
+        posted.then().statusCode(201);
+        assertThat(posted.jsonPath().getString("status")).isEqualTo("pending");
+        return posted.jsonPath().getLong("id");
+    }
+
+    private Map<String, Object> auditEntry(long commentId) {
+        List<Map<String, Object>> entries = api.as("moderator").get("/api/v1/moderation/audit?size=200").then()
+                .statusCode(200).extract().jsonPath().getList("items");
+        return entries.stream().filter(e -> ((Number) e.get("commentId")).longValue() == commentId).findFirst()
+                .orElseThrow(() -> new AssertionError("no audit entry for comment " + commentId));
     }
 
     /**

@@ -66,6 +66,10 @@ public interface CommentConfig {
 
         @WithDefault("600")
         int siteWide();
+
+        /** Reports of comments one member may file per {@link #window()}. */
+        @WithDefault("10")
+        int reportsPerMember();
     }
 
     interface Views {

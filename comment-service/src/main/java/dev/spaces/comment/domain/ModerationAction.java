@@ -23,4 +23,7 @@ public class ModerationAction {
     public String action;
     public String reason;
     public Instant at;
+    /** Open reports this decision closed. */
+    @Column(name = "reports_closed")
+    public int reportsClosed;
 }

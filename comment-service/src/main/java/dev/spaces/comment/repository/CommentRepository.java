@@ -200,6 +200,29 @@ public class CommentRepository implements PanacheRepository<Comment> {
         return find("status = ?1 and deleted = false order by createdAt desc, id desc", status).page(page - 1, size).list();
     }
 
+    /** Ids of every reply below the comment, at any depth, oldest first; at most {@code limit}. */
+    @SuppressWarnings("unchecked")
+    public List<Long> descendantIds(long commentId, int limit) {
+        List<Number> ids = getEntityManager().createNativeQuery(DESCENDANTS
+                        + "SELECT c.id FROM comment c JOIN below b ON b.id = c.id ORDER BY c.created_at, c.id LIMIT :limit")
+                .setParameter("id", commentId).setParameter("limit", limit).getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    public long countDescendants(long commentId) {
+        return ((Number) getEntityManager().createNativeQuery(DESCENDANTS + "SELECT count(*) FROM below")
+                .setParameter("id", commentId).getSingleResult()).longValue();
+    }
+
+    // replies of replies through parent_id (UNION, not UNION ALL: a damaged row pointing in a loop ends the walk)
+    private static final String DESCENDANTS = """
+            WITH RECURSIVE below(id) AS (
+                SELECT id FROM comment WHERE parent_id = :id
+                UNION
+                SELECT c.id FROM comment c JOIN below b ON c.parent_id = b.id
+            )
+            """;
+
     public long countByStatus(CommentStatus status) {
         return count("status = ?1 and deleted = false", status);
     }

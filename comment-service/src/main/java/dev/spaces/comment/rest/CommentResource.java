@@ -7,6 +7,9 @@ import dev.spaces.comment.api.CommentUpdateRequest;
 import dev.spaces.comment.api.RecentComment;
 import dev.spaces.comment.config.CommentConfig;
 import dev.spaces.comment.service.CommentService;
+import dev.spaces.comment.service.ReportService;
+import dev.spaces.comment.api.ReportRequest;
+import dev.spaces.comment.api.ReportResponse;
 import dev.spaces.commons.http.ClientAddresses;
 import dev.spaces.commons.http.PublicCache;
 import dev.spaces.commons.markdown.MathFormParam;
@@ -56,11 +59,14 @@ import java.util.Map;
 public class CommentResource {
 
     private final CommentService comments;
+    private final ReportService reports;
     private final CurrentCaller caller;
     private final ClientAddresses clientAddresses;
 
-    public CommentResource(CommentService comments, CurrentCaller caller, CommentConfig config) {
+    public CommentResource(CommentService comments, ReportService reports, CurrentCaller caller,
+                           CommentConfig config) {
         this.comments = comments;
+        this.reports = reports;
         this.caller = caller;
         this.clientAddresses = new ClientAddresses(config.views().trustedProxies());
     }
@@ -116,6 +122,28 @@ public class CommentResource {
     @Operation(summary = "Delete a comment (author or moderator); replies stay, the body disappears")
     public void delete(@PathParam("id") long id) {
         comments.delete(caller.get(), id);
+    }
+
+    @POST
+    @Path("/comments/{id}/reports")
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Report an approved comment to the moderators",
+            description = "One open report per member and comment: reporting again while yours is open changes "
+                    + "nothing and answers 200 with your first report (its reason stays). Reports close when a "
+                    + "moderator keeps, rejects or marks the comment as spam.")
+    @APIResponse(responseCode = "201", description = "Reported",
+            content = @Content(schema = @Schema(implementation = ReportResponse.class)))
+    @APIResponse(responseCode = "200", description = "Already reported by you and still open; nothing changed",
+            content = @Content(schema = @Schema(implementation = ReportResponse.class)))
+    @APIResponse(responseCode = "429", description = "Too many reports; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response report(@PathParam("id") long id, @NotNull @Valid ReportRequest request) {
+        ReportService.Filed filed = reports.report(caller.get(), id, request);
+        return filed.created()
+                ? Response.created(URI.create("/api/v1/comments/" + id + "/reports/" + filed.report().id()))
+                .entity(filed.report()).build()
+                : Response.ok(filed.report()).build();
     }
 
     @PUT

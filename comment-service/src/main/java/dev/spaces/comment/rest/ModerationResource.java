@@ -5,6 +5,7 @@ import dev.spaces.comment.api.BulkModerationRequest;
 import dev.spaces.comment.api.CommentEditResponse;
 import dev.spaces.comment.api.CommentResponse;
 import dev.spaces.comment.api.ModerationRequest;
+import dev.spaces.comment.api.ModerationThread;
 import dev.spaces.comment.domain.CommentStatus;
 import dev.spaces.comment.service.CommentRenderer;
 import dev.spaces.comment.service.ModerationService;
@@ -61,15 +62,34 @@ public class ModerationResource {
 
     @GET
     @Path("/moderation/comments")
-    @Operation(summary = "The moderation queue (pending), or spam / rejected comments")
+    @Operation(summary = "The moderation queue (pending), spam / rejected comments, or reported ones",
+            description = "status=reported: approved comments with open reports, the most reported first, each with "
+                    + "its reports (reason, note, reporter, time); approve keeps one and dismisses its reports")
     public PageResponse<CommentResponse> queue(@QueryParam("status") @DefaultValue("pending")
-                                               @Pattern(regexp = "pending|spam|rejected", message = "must be pending, spam or rejected")
+                                               @Pattern(regexp = "pending|reported|spam|rejected",
+                                                       message = "must be pending, reported, spam or rejected")
                                                String status,
                                                @QueryParam("page") @DefaultValue("1") @Min(1) int page,
                                                @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
                                                @Valid @BeanParam MathFormParam math) {
-        return moderation.queue(caller.get(), CommentStatus.valueOf(status.toUpperCase()), page, size)
-                .map(comment -> comment.inForm(math.form()));
+        var found = "reported".equals(status) ? moderation.reported(caller.get(), page, size)
+                : moderation.queue(caller.get(), CommentStatus.valueOf(status.toUpperCase()), page, size);
+        return found.map(comment -> comment.inForm(math.form()));
+    }
+
+    @GET
+    @Path("/moderation/comments/{id}/thread")
+    @Operation(summary = "A comment in its thread: its ancestors, itself and its replies in every status",
+            description = "Replies at every depth, oldest first, each naming its parentId; at most `limit` of them "
+                    + "(truncated says whether there are more, totalReplies how many)")
+    public ModerationThread thread(@PathParam("id") long id,
+                                   @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit,
+                                   @Valid @BeanParam MathFormParam math) {
+        ModerationThread thread = moderation.thread(caller.get(), id, limit);
+        return new ModerationThread(thread.ancestors().stream().map(c -> c.inForm(math.form())).toList(),
+                thread.comment().inForm(math.form()),
+                thread.replies().stream().map(c -> c.inForm(math.form())).toList(),
+                thread.totalReplies(), thread.truncated());
     }
 
     @POST

@@ -9,6 +9,10 @@ import dev.spaces.comment.repository.CommentEditRepository;
 import dev.spaces.comment.repository.CommentRepository;
 import dev.spaces.comment.repository.MemberRepository;
 import dev.spaces.comment.repository.ModerationRepository;
+import dev.spaces.comment.repository.ReportRepository;
+import dev.spaces.comment.domain.CommentReport;
+import dev.spaces.comment.api.ModerationThread;
+import dev.spaces.comment.api.ReportSummary;
 import dev.spaces.comment.api.AuditEntry;
 import dev.spaces.comment.api.CommentEditResponse;
 import dev.spaces.comment.api.CommentResponse;
@@ -20,8 +24,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The moderation queue, decisions (with an audit trail) and edit history; moderators and admins only. */
 @ApplicationScoped
@@ -34,10 +40,12 @@ public class ModerationService {
     private final MemberService members;
     private final CommentEvents events;
     private final CommentMapper mapper;
+    private final ReportRepository reports;
 
     public ModerationService(CommentRepository comments, CommentEditRepository edits, ModerationRepository audit,
                              MemberRepository memberRepository, MemberService members, CommentEvents events,
-                             CommentMapper mapper) {
+                             CommentMapper mapper, ReportRepository reports) {
+        this.reports = reports;
         this.comments = comments;
         this.edits = edits;
         this.audit = audit;
@@ -53,6 +61,57 @@ public class ModerationService {
         List<CommentResponse> items = comments.byStatus(status, page, size).stream()
                 .map(c -> mapper.toResponse(c, null, null, null, null)).toList();
         return PageResponse.of(items, page, size, comments.countByStatus(status));
+    }
+
+    /**
+     * Approved comments with open reports, the most reported first, each with its reports (reason, note, who, when).
+     * A decision on one (approve = keep, reject, spam) closes its reports and takes it out of this queue.
+     */
+    @Transactional
+    public PageResponse<CommentResponse> reported(Caller caller, int page, int size) {
+        requireModerator(caller);
+        List<Long> ids = reports.reportedCommentIds(page, size);
+        Map<Long, Comment> found = byId(ids);
+        Map<Long, List<CommentReport>> open = reports.openReports(ids).stream()
+                .collect(Collectors.groupingBy(r -> r.commentId));
+        Map<Long, String> reporters = names(open.values().stream().flatMap(List::stream).map(r -> r.memberId).toList());
+        List<CommentResponse> items = ids.stream().filter(found::containsKey).map(id -> {
+            List<ReportSummary.ReportItem> filed = open.getOrDefault(id, List.of()).stream()
+                    .map(r -> new ReportSummary.ReportItem(r.reason, r.note, reporters.get(r.memberId), r.createdAt)).toList();
+            return mapper.toResponse(found.get(id), null, null, null, null)
+                    .withReports(new ReportSummary(filed.size(), filed));
+        }).toList();
+        return PageResponse.of(items, page, size, reports.countReportedComments());
+    }
+
+    /**
+     * The comment in context for a moderator: its ancestors, itself and up to {@code limit} of its replies at every
+     * depth and in every status (a pending reply may be what the comment answers to), oldest first.
+     */
+    @Transactional
+    public ModerationThread thread(Caller caller, long id, int limit) {
+        requireModerator(caller);
+        Comment c = comments.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Comment " + id));
+        LinkedList<CommentResponse> ancestors = new LinkedList<>();
+        Long parent = c.parentId;
+        // the chain is as long as the comment's depth; the bound only guards against a damaged row pointing in a loop
+        for (int hops = 0; parent != null && hops < 1000; hops++) {
+            Comment p = comments.findById(parent);
+            if (p == null) {
+                break;
+            }
+            ancestors.addFirst(mapper.toResponse(p, null, null, null, null));
+            parent = p.parentId;
+        }
+        List<Long> replyIds = comments.descendantIds(id, limit + 1);
+        boolean truncated = replyIds.size() > limit;
+        List<Long> shown = truncated ? replyIds.subList(0, limit) : replyIds;
+        Map<Long, Comment> found = byId(shown);
+        List<CommentResponse> replies = shown.stream().filter(found::containsKey)
+                .map(x -> mapper.toResponse(found.get(x), null, null, null, null)).toList();
+        long total = truncated ? comments.countDescendants(id) : replies.size();
+        return new ModerationThread(List.copyOf(ancestors), mapper.toResponse(c, null, null, null, null), replies,
+                total, truncated);
     }
 
     @Transactional
@@ -83,12 +142,9 @@ public class ModerationService {
         var query = audit.findAll(Sort.descending("at").and("id", Sort.Direction.Descending));
         long total = query.count();
         List<ModerationAction> actions = query.page(page - 1, size).list();
-        Map<Long, Member> moderators = memberRepository.list("id in ?1",
-                        actions.stream().map(a -> a.moderatorId).distinct().toList())
-                .stream().collect(java.util.stream.Collectors.toMap(m -> m.id, m -> m));
+        Map<Long, String> moderators = names(actions.stream().map(a -> a.moderatorId).toList());
         List<AuditEntry> entries = actions.stream().map(a -> new AuditEntry(a.id, a.commentId, a.moderatorId,
-                moderators.containsKey(a.moderatorId) ? moderators.get(a.moderatorId).displayName : null,
-                a.action, a.reason, a.at)).toList();
+                moderators.get(a.moderatorId), a.action, a.reason, a.reportsClosed, a.at)).toList();
         return PageResponse.of(entries, page, size, total);
     }
 
@@ -130,6 +186,20 @@ public class ModerationService {
         return outdated.size();
     }
 
+    private Map<Long, Comment> byId(List<Long> ids) {
+        return ids.isEmpty() ? Map.of()
+                : comments.list("id in ?1", ids).stream().collect(Collectors.toMap(c -> c.id, c -> c));
+    }
+
+    /** Display names of these members by id (a member without one is absent). */
+    private Map<Long, String> names(List<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        return memberRepository.list("id in ?1", memberIds.stream().distinct().toList()).stream()
+                .filter(m -> m.displayName != null).collect(Collectors.toMap(m -> m.id, m -> m.displayName));
+    }
+
     private void apply(Comment c, String action, String reason, Member moderator) {
         boolean wasApproved = c.isApproved();
         CommentStatus previousStatus = c.status;
@@ -147,12 +217,17 @@ public class ModerationService {
         } else if (!"pin".equals(action) && !"unpin".equals(action)) {
             c.pinned = false;
         }
+        Instant now = Instant.now();
+        // approve, reject and spam are decisions about the comment as a whole: they answer its open reports
+        int closed = "pin".equals(action) || "unpin".equals(action) ? 0 : reports.close(c.id, moderator.id, action, now);
         ModerationAction entry = new ModerationAction();
         entry.commentId = c.id;
         entry.moderatorId = moderator.id;
-        entry.action = action;
+        // approving a comment that was approved already only keeps it: the audit says its reports were dismissed
+        entry.action = closed > 0 && wasApproved && "approve".equals(action) ? "dismiss-reports" : action;
         entry.reason = reason;
-        entry.at = Instant.now();
+        entry.reportsClosed = closed;
+        entry.at = now;
         audit.persist(entry);
         if (!wasApproved && c.isApproved()) {
             events.approved(c);

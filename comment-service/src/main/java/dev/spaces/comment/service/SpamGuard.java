@@ -45,6 +45,21 @@ public class SpamGuard {
         take(siteWide, "this site");
     }
 
+    /**
+     * Takes one token from the member's report bucket, or answers 429 with Retry-After: reporting is cheap for the
+     * reporter and costs a moderator's attention, so one member cannot flood the Reported queue.
+     */
+    public void admitReport(String memberKey) {
+        Bucket bucket = buckets.get("r:" + memberKey, k -> bucket(config.rateLimits().reportsPerMember()));
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            long seconds = waitSeconds(probe);
+            throw new ProblemException(429, "rate-limited", "Too many reports",
+                    "You have reported too many comments; try again in " + seconds + " s")
+                    .withHeader("Retry-After", String.valueOf(seconds));
+        }
+    }
+
     /** Why a comment should wait for a moderator, if it should. */
     public Optional<String> holdReason(String body) {
         Matcher links = LINK.matcher(body);
@@ -68,10 +83,14 @@ public class SpamGuard {
     private static void take(Bucket bucket, String who) {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+            long seconds = waitSeconds(probe);
             throw new ProblemException(429, "rate-limited", "Too many comments",
                     "Too many comments from " + who + "; try again in " + seconds + " s")
                     .withHeader("Retry-After", String.valueOf(seconds));
         }
+    }
+
+    private static long waitSeconds(ConsumptionProbe probe) {
+        return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
     }
 }
