@@ -9,10 +9,10 @@ import dev.spaces.e2e.support.browser.BrowserExtension;
 import dev.spaces.e2e.support.browser.Page;
 import dev.spaces.e2e.support.browser.Scripts;
 import dev.spaces.e2e.support.browser.Studio;
+import dev.spaces.e2e.support.browser.StudioExtension;
 import dev.spaces.e2e.support.browser.Viewport;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and images pasted or dropped into the source. Screenshots: {@code e2e/target/screenshots/studio-authoring-*.png}.
  */
 @Order(9)
-@ExtendWith({StackExtension.class, BrowserExtension.class})
+@ExtendWith({StackExtension.class, BrowserExtension.class, StudioExtension.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StudioAuthoringIT {
 
@@ -60,16 +60,11 @@ class StudioAuthoringIT {
     private final Browser browser;
     private final Studio studio;
 
-    StudioAuthoringIT(Stack stack, Api api, Browser browser) {
+    StudioAuthoringIT(Stack stack, Api api, Browser browser, Studio studio) {
         this.stack = stack;
         this.api = api;
         this.browser = browser;
-        this.studio = new Studio(stack, browser);
-    }
-
-    @BeforeEach
-    void loggedOut() {
-        studio.logOutEverywhere();
+        this.studio = studio;
     }
 
     @Test

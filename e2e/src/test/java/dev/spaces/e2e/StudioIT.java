@@ -10,9 +10,9 @@ import dev.spaces.e2e.support.browser.BrowserExtension;
 import dev.spaces.e2e.support.browser.Page;
 import dev.spaces.e2e.support.browser.Scripts;
 import dev.spaces.e2e.support.browser.Studio;
+import dev.spaces.e2e.support.browser.StudioExtension;
 import dev.spaces.e2e.support.browser.Viewport;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Screenshots of each step: {@code e2e/target/screenshots/studio-*.png}.
  */
 @Order(6)
-@ExtendWith({StackExtension.class, BrowserExtension.class})
+@ExtendWith({StackExtension.class, BrowserExtension.class, StudioExtension.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StudioIT {
 
@@ -52,19 +52,13 @@ class StudioIT {
     private final Browser browser;
     private final Studio studio;
 
-    StudioIT(Stack stack, Api api, Browser browser) {
+    StudioIT(Stack stack, Api api, Browser browser, Studio studio) {
         this.stack = stack;
         this.api = api;
         this.browser = browser;
-        this.studio = new Studio(stack, browser);
+        this.studio = studio;
     }
 
-
-    /** Every scenario starts logged out: the Keycloak session is a cookie of the one shared browser. */
-    @BeforeEach
-    void loggedOut() {
-        studio.logOutEverywhere();
-    }
 
     @Test
     void anAuthorLogsInWritesFormulasSeesTheServersPreviewAndItsDiagnosticFixesItAddsAnImageAndPublishes()
@@ -283,7 +277,6 @@ class StudioIT {
         page.element("#username", SCREEN);
         assertThat(page.url()).startsWith(stack.keycloakUrl() + "/realms/spaces/");
     }
-
 
     /** From the navigation's start to the mark main.tsx sets once the first screen rendered with its handlers. */
     private static double firstScreenInteractiveMillis(Page page) {

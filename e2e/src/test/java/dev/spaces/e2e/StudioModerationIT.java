@@ -10,10 +10,10 @@ import dev.spaces.e2e.support.browser.BrowserExtension;
 import dev.spaces.e2e.support.browser.Page;
 import dev.spaces.e2e.support.browser.Scripts;
 import dev.spaces.e2e.support.browser.Studio;
+import dev.spaces.e2e.support.browser.StudioExtension;
 import dev.spaces.e2e.support.browser.Viewport;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Screenshots: {@code e2e/target/screenshots/studio-moderation-*.png}.
  */
 @Order(7)
-@ExtendWith({StackExtension.class, BrowserExtension.class})
+@ExtendWith({StackExtension.class, BrowserExtension.class, StudioExtension.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StudioModerationIT {
 
@@ -44,24 +44,17 @@ class StudioModerationIT {
     private final Studio studio;
     private long articleId;
 
-    StudioModerationIT(Stack stack, Api api, Browser browser) {
+    StudioModerationIT(Stack stack, Api api, Browser browser, Studio studio) {
         this.stack = stack;
         this.api = api;
         this.browser = browser;
-        this.studio = new Studio(stack, browser);
+        this.studio = studio;
     }
-
 
     /** A fresh published article, so its public thread holds only what these scenarios approve. */
     @BeforeAll
     void anArticle() {
         articleId = Articles.publishNew(api, "author", "审核 " + Articles.uniqueWord(), "评论区见。", List.of());
-    }
-
-    /** Every scenario starts logged out: the Keycloak session is a cookie of the one shared browser. */
-    @BeforeEach
-    void loggedOut() {
-        studio.logOutEverywhere();
     }
 
     @Test

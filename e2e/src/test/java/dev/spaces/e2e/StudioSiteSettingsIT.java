@@ -10,12 +10,12 @@ import dev.spaces.e2e.support.browser.BrowserExtension;
 import dev.spaces.e2e.support.browser.Page;
 import dev.spaces.e2e.support.browser.Scripts;
 import dev.spaces.e2e.support.browser.Studio;
+import dev.spaces.e2e.support.browser.StudioExtension;
 import dev.spaces.e2e.support.browser.Viewport;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * other suites on the shared stack read them (site URL in links and citations).
  */
 @Order(8)
-@ExtendWith({StackExtension.class, BrowserExtension.class})
+@ExtendWith({StackExtension.class, BrowserExtension.class, StudioExtension.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StudioSiteSettingsIT {
 
@@ -49,13 +49,12 @@ class StudioSiteSettingsIT {
     private final Studio studio;
     private Map<String, Object> original;
 
-    StudioSiteSettingsIT(Stack stack, Api api, Browser browser) {
+    StudioSiteSettingsIT(Stack stack, Api api, Browser browser, Studio studio) {
         this.stack = stack;
         this.api = api;
         this.browser = browser;
-        this.studio = new Studio(stack, browser);
+        this.studio = studio;
     }
-
 
     @BeforeAll
     void remember() {
@@ -65,11 +64,6 @@ class StudioSiteSettingsIT {
     @AfterAll
     void restore() {
         put(original).then().statusCode(200);
-    }
-
-    @BeforeEach
-    void loggedOut() {
-        studio.logOutEverywhere();
     }
 
     @Test

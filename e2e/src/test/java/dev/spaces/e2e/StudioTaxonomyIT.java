@@ -2,16 +2,15 @@ package dev.spaces.e2e;
 
 import dev.spaces.e2e.support.Api;
 import dev.spaces.e2e.support.Articles;
-import dev.spaces.e2e.support.Stack;
 import dev.spaces.e2e.support.StackExtension;
 import dev.spaces.e2e.support.browser.Browser;
 import dev.spaces.e2e.support.browser.BrowserExtension;
 import dev.spaces.e2e.support.browser.Page;
 import dev.spaces.e2e.support.browser.Scripts;
 import dev.spaces.e2e.support.browser.Studio;
+import dev.spaces.e2e.support.browser.StudioExtension;
 import dev.spaces.e2e.support.browser.Viewport;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them. Screenshots: {@code e2e/target/screenshots/studio-taxonomy-*.png}.
  */
 @Order(9)
-@ExtendWith({StackExtension.class, BrowserExtension.class})
+@ExtendWith({StackExtension.class, BrowserExtension.class, StudioExtension.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StudioTaxonomyIT {
 
@@ -42,15 +41,10 @@ class StudioTaxonomyIT {
     private final Browser browser;
     private final Studio studio;
 
-    StudioTaxonomyIT(Stack stack, Api api, Browser browser) {
+    StudioTaxonomyIT(Api api, Browser browser, Studio studio) {
         this.api = api;
         this.browser = browser;
-        this.studio = new Studio(stack, browser);
-    }
-
-    @BeforeEach
-    void loggedOut() {
-        studio.logOutEverywhere();
+        this.studio = studio;
     }
 
     /** A slug no other run uses (lower-case letters, digits, single hyphens). */

@@ -3,7 +3,6 @@ package dev.spaces.e2e;
 import dev.spaces.e2e.support.Api;
 import dev.spaces.e2e.support.Articles;
 import dev.spaces.e2e.support.Poll;
-import dev.spaces.e2e.support.Stack;
 import dev.spaces.e2e.support.StackExtension;
 import dev.spaces.e2e.support.StandardWebhooksVerifier;
 import dev.spaces.e2e.support.WebhookReceiver;
@@ -13,11 +12,11 @@ import dev.spaces.e2e.support.browser.BrowserExtension;
 import dev.spaces.e2e.support.browser.Page;
 import dev.spaces.e2e.support.browser.Scripts;
 import dev.spaces.e2e.support.browser.Studio;
+import dev.spaces.e2e.support.browser.StudioExtension;
 import dev.spaces.e2e.support.browser.Viewport;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -41,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with that secret. Screenshots: {@code e2e/target/screenshots/studio-webhooks-*.png}.
  */
 @Order(9)
-@ExtendWith({StackExtension.class, BrowserExtension.class})
+@ExtendWith({StackExtension.class, BrowserExtension.class, StudioExtension.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StudioWebhooksIT {
 
@@ -56,10 +55,10 @@ class StudioWebhooksIT {
     private final Studio studio;
     private WebhookReceiver receiver;
 
-    StudioWebhooksIT(Stack stack, Api api, Browser browser) {
+    StudioWebhooksIT(Api api, Browser browser, Studio studio) {
         this.api = api;
         this.browser = browser;
-        this.studio = new Studio(stack, browser);
+        this.studio = studio;
     }
 
     @BeforeAll
@@ -74,11 +73,6 @@ class StudioWebhooksIT {
             api.as("admin").delete("/api/v1/webhooks/{id}", id);
         }
         receiver.close();
-    }
-
-    @BeforeEach
-    void loggedOut() {
-        studio.logOutEverywhere();
     }
 
     @Test

@@ -41,6 +41,11 @@ public final class StackExtension implements BeforeAllCallback, ParameterResolve
         return parameter.getParameter().getType() == Stack.class ? running.stack : running.api;
     }
 
+    /** The shared stack, started on first use: for other extensions that build on it. */
+    public static Stack stack(ExtensionContext context) {
+        return running(context).stack;
+    }
+
     private static Running running(ExtensionContext context) {
         Running running = context.getRoot().getStore(NAMESPACE)
                 .computeIfAbsent(Running.class, k -> Running.start(), Running.class);

@@ -22,6 +22,11 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return browser(context);
+    }
+
+    /** The shared browser, started on first use: for other extensions that build on it. */
+    public static Browser browser(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE).computeIfAbsent(Browser.class, k -> Browser.start(), Browser.class);
     }
 
