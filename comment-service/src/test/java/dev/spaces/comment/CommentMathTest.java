@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 
 import dev.spaces.comment.service.CommentRenderer;
 import dev.spaces.comment.service.CommentRerenderer;
+import dev.spaces.commons.markdown.RenderedDocument;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -67,10 +68,27 @@ class CommentMathTest {
 
     @Test
     void commentsRenderedByAnOlderRendererAreRenderedAgainInTheBackground() throws Exception {
+        assertRenderedAgainFrom("comment/2");
+    }
+
+    @Test
+    void aCommentWhoseFormulaRanOutOfTimeIsStoredForRetryAndRenderedAgainInTheBackground() throws Exception {
+        var timedOut = new RenderedDocument("<p>x</p>", "<p>x</p>", List.of(), List.of(), "x", true);
+        var refused = new RenderedDocument("<p>x</p>", "<p>x</p>", List.of(), List.of(), "x", false);
+        assertThat(CommentRenderer.versionOf(timedOut)).isEqualTo(CommentRenderer.RETRY_VERSION)
+                .isNotEqualTo(CommentRenderer.VERSION);
+        assertThat(CommentRenderer.versionOf(refused)).isEqualTo(CommentRenderer.VERSION);
+
+        assertRenderedAgainFrom(CommentRenderer.RETRY_VERSION);
+    }
+
+    /** A comment stored with this renderer version and a stale body is rendered anew by the scheduled job. */
+    private void assertRenderedAgainFrom(String version) throws Exception {
         long id = post("旧评论 $x^2$ " + System.nanoTime()).getLong("id");
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
-                "UPDATE comment SET renderer_version = 'comment/2', body_html = '<p>\\(x^2\\)</p>' WHERE id = ?")) {
-            update.setLong(1, id);
+                "UPDATE comment SET renderer_version = ?, body_html = '<p>\\(x^2\\)</p>' WHERE id = ?")) {
+            update.setString(1, version);
+            update.setLong(2, id);
             assertThat(update.executeUpdate()).isEqualTo(1);
         }
 

@@ -20,6 +20,12 @@ public class CommentRenderer {
 
     /** Stored with every comment so a policy or renderer change can re-render old ones. */
     public static final String VERSION = "comment/" + MarkdownPipeline.VERSION;
+    /**
+     * Stored instead of {@link #VERSION} when a formula ran out of its time bound (a busy machine): any version but the
+     * current one is outdated, so {@link CommentRerenderer} renders the comment again within a minute, and a reader does
+     * not see an error mark in place of a formula that is fine.
+     */
+    public static final String RETRY_VERSION = VERSION + "+retry";
     private static final Pattern DEEP_NESTING = Pattern.compile("(?m)^(?:\\s*(?:>|[-*+]|\\d+[.)])\\s*){9,}");
 
     private final MarkdownPipeline pipeline;
@@ -30,6 +36,11 @@ public class CommentRenderer {
         PipelineSettings defaults = PipelineSettings.defaults();
         this.pipeline = new MarkdownPipeline(new PipelineSettings(200, defaults.formulaTimeout(), 2_000,
                 defaults.rendererPoolSize()));
+    }
+
+    /** The renderer version to store with a comment rendered as {@code doc}. */
+    public static String versionOf(RenderedDocument doc) {
+        return doc.incomplete() ? RETRY_VERSION : VERSION;
     }
 
     public RenderedDocument render(String body) {

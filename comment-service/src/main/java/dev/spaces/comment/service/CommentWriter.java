@@ -116,7 +116,7 @@ public class CommentWriter {
         c.bodyHtml = doc.html();
         c.bodyText = doc.plainText();
         c.formulas = new ArrayList<>(doc.formulas());
-        c.rendererVersion = CommentRenderer.VERSION;
+        c.rendererVersion = CommentRenderer.versionOf(doc);
         c.bodyHash = hash;
     }
 

@@ -181,7 +181,7 @@ public class ModerationService {
             c.bodyHtml = doc.html();
             c.bodyText = doc.plainText();
             c.formulas = new java.util.ArrayList<>(doc.formulas());
-            c.rendererVersion = CommentRenderer.VERSION;
+            c.rendererVersion = CommentRenderer.versionOf(doc);
         }
         return outdated.size();
     }

@@ -125,7 +125,7 @@ final class KatexRenderer implements AutoCloseable {
         } catch (PolyglotException e) {
             return FormulaRendering.failed(context.cancelled()
                     ? new TexError("Formula took longer than " + settings.formulaTimeout().toMillis()
-                    + " ms to render", -1)
+                    + " ms to render", -1, true)
                     : new TexError(e.getMessage(), -1));
         } finally {
             alarm.cancel(false);

@@ -90,6 +90,9 @@ public class MarkdownPipeline implements AutoCloseable {
                 ? mathNodes.stream().map(math -> katex.render(math.source().tex(), math.mode())).toList()
                 : List.of();
         List<FormulaDiagnostic> diagnostics = renderFormulas ? apply(renders, mathNodes) : List.of();
+        // every render has finished once apply returns
+        boolean incomplete = renders.stream().map(MarkdownPipeline::await)
+                .anyMatch(rendering -> !rendering.valid() && rendering.error().timedOut());
         List<MathFormula> formulas = new ArrayList<>();
         for (MathNode math : mathNodes) {
             formulas.add(new MathFormula(formulas.size(), math.source().tex(), math.mode(), math.line(),
@@ -100,7 +103,7 @@ public class MarkdownPipeline implements AutoCloseable {
         String plainText = PlainText.of(document);
         Excerpt.cut(document, settings.excerptMaxChars());
         String excerptHtml = HtmlSanitizer.sanitize(renderer.render(document), policy);
-        return new RenderedDocument(html, excerptHtml, List.copyOf(formulas), diagnostics, plainText);
+        return new RenderedDocument(html, excerptHtml, List.copyOf(formulas), diagnostics, plainText, incomplete);
     }
 
     /**

@@ -10,9 +10,11 @@ import java.util.List;
  * @param formulas    every formula in document order
  * @param diagnostics formulas that failed validation (empty when all parse)
  * @param plainText   text content without markup and without formulas (for search and comment excerpts)
+ * @param incomplete  a formula was stopped by the time bound rather than refused by the parser (a busy machine, not
+ *                    bad TeX): what is stored from this rendering should be rendered again later
  */
 public record RenderedDocument(String html, String excerptHtml, List<MathFormula> formulas,
-                               List<FormulaDiagnostic> diagnostics, String plainText) {
+                               List<FormulaDiagnostic> diagnostics, String plainText, boolean incomplete) {
     public boolean valid() {
         return diagnostics.isEmpty();
     }
