@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { articleRef, type ArticleRef, type Comment } from "../api/moderation";
 import { formatDate, t } from "../i18n/i18n";
+import { holdReasonWords } from "./holdReason";
 import { ReportList } from "./ReportList";
 import { ThreadView } from "./ThreadView";
 
@@ -40,7 +41,7 @@ export function CommentCard({ comment, current, selected, busy, onSelect, onFocu
         </span>
         <span class="author">{comment.author?.displayName}</span>
         <time dateTime={comment.createdAt}>{formatDate(comment.createdAt)}</time>
-        {comment.holdReason && <span class="reason">{t("moderation.reason", { reason: comment.holdReason })}</span>}
+        {comment.holdReason && <span class="reason">{t("moderation.reason", { reason: holdReasonWords(comment.holdReason) })}</span>}
       </div>
       {/* the comment service's own sanitizer policy already ran on this HTML (allow-listed tags, MathML Core) */}
       <div class="comment-body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml ?? "" }} />
