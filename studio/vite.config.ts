@@ -17,6 +17,13 @@ export default defineConfig({
     // the editor chunk (CodeMirror with Markdown and its embedded HTML/CSS/JS grammars) is ~630 KB raw, ~215 KB
     // gzipped; it is lazy and outside the budget scripts/budget.mjs checks, so Vite's generic warning is noise
     chunkSizeWarningLimit: 800,
+    rollupOptions: {
+      output: {
+        // CodeMirror and its grammars in a chunk of their own name: the article and page editors share it, and
+        // Rollup would otherwise name the shared chunk after whichever shared component it met first
+        manualChunks: (id) => (/node_modules\/(@codemirror|@lezer|crelt|style-mod|w3c-keyname)\//.test(id) ? "codemirror" : undefined),
+      },
+    },
   },
   server: {
     // `npm run dev`: the API and /studio/config.json come from a gateway on :8080 (./spaces up)
