@@ -74,12 +74,13 @@ export function MediaDialog({ state, source }: { state: MediaState; source: { cu
 
   const describe = async (item: Media) => {
     const id = item.id!;
+    // the caption is the source's: written at once, not after the alt text's round trip (nor lost if that fails)
+    if (caption.trim()) source.current?.change((doc) => captionChange(doc, id, caption));
     if (alt.trim() && alt.trim() !== (item.alt ?? "")) {
-      // alt text is the library item's; a failure here must not lose the caption
+      // alt text is the library item's
       await call(() => api.PATCH("/api/v1/media/{id}", { params: { path: { id } }, body: { alt: alt.trim() } }))
         .catch(() => undefined);
     }
-    if (caption.trim()) source.current?.change((doc) => captionChange(doc, id, caption));
     setCaption("");
     setAlt("");
     state.done();
