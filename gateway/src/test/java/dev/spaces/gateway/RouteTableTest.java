@@ -32,7 +32,13 @@ class RouteTableTest {
         assertThat(get("/api/v1/webhooks").requiresToken()).isTrue();
         assertThat(get("/feed").upstream()).isEqualTo(Upstream.CONTENT);
         assertThat(get("/feed/atom.xml").upstream()).isEqualTo(Upstream.CONTENT);
-        assertThat(get("/feedx")).isNull();
+        assertThat(get("/feedx").upstream()).isEqualTo(Upstream.SITE); // a look-alike is a reader-site page
+        assertThat(get("/").upstream()).isEqualTo(Upstream.SITE);
+        assertThat(get("/archives/12").template()).isEqualTo("/{site-page}");
+        assertThat(RouteTable.resolve("/archives/12/comments", false).orElseThrow().requiresToken()).isFalse();
+        assertThat(get("/studio/x")).isNull();
+        assertThat(get("/q/health")).isNull();
+        assertThat(get("/internal/events")).isNull();
         assertThat(get("/sitemap.xml").template()).isEqualTo("/sitemap.xml");
         assertThat(get("/api/v1/")).isNull();
         assertThat(get("/api/v1")).isNull();
@@ -42,7 +48,7 @@ class RouteTableTest {
         assertThat(RouteTable.resolve("/api/v1/media", false).orElseThrow().requiresToken()).isTrue();
         assertThat(get("/media/" + "a".repeat(64) + "/x-320w.webp").upstream()).isEqualTo(Upstream.CONTENT);
         assertThat(get("/media/" + "a".repeat(64) + "/x-320w.webp").template()).isEqualTo("/media/{path}");
-        assertThat(get("/mediax")).isNull();
+        assertThat(get("/mediax").upstream()).isEqualTo(Upstream.SITE);
         assertThat(RouteTable.isProxiedNamespace("/media/a/b")).isTrue();
         assertThat(RouteTable.acceptsUploads("/api/v1/media")).isTrue();
         assertThat(RouteTable.acceptsUploads("/api/v1/media/3")).isFalse();

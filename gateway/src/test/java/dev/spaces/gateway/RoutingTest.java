@@ -69,6 +69,23 @@ class RoutingTest extends GatewayTest {
                 .then().statusCode(200).body("service", equalTo(service));
     }
 
+    @ParameterizedTest(name = "{0} {1} is a reader-site page")
+    @CsvSource({
+            "GET, /",
+            "GET, /archives/12",
+            "GET, /tag/%E6%A2%AF%E5%BA%A6",
+            "GET, /assets/site.css",
+            "GET, /robots.txt",
+            "POST, /archives/12/comments",
+    })
+    void everyPathOutsideTheApiStudioAndContentFilesIsTheReaderSites(String method, String path) {
+        // no token: the comment form posts with the site's own session cookie, which the site checks
+        client().contentType("application/x-www-form-urlencoded").body("body=x").request(method, path)
+                .then().statusCode(200).body("service", equalTo("site"));
+        UpstreamStubs.content.verify(0, com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(path)));
+    }
+
     @ParameterizedTest(name = "{0} {1} is not routed")
     @CsvSource({
             "GET, /api/v1/nothing-here",

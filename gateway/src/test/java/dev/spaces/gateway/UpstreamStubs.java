@@ -28,7 +28,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
- * The three services as WireMock servers on fixed ports (so a test can stop one and start it again). In front of
+ * The four services (the reader site too) as WireMock servers on fixed ports (so a test can stop one and start it again). In front of
  * content's WireMock sits a small Vert.x server that serves one path itself — {@code /feed/large}, a 50 MB body
  * whose rest is held back until the test has seen the first bytes — and passes everything else to WireMock.
  */
@@ -40,6 +40,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     public static WireMockServer content;
     public static WireMockServer comment;
     public static WireMockServer search;
+    public static WireMockServer site;
     /** Released by the streaming test once the first bytes reached it through the gateway. */
     public static volatile CountDownLatch releaseLargeFeed = new CountDownLatch(1);
     public static final AtomicBoolean largeFeedFinished = new AtomicBoolean();
@@ -51,6 +52,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         content = wiremock();
         comment = wiremock();
         search = wiremock();
+        site = wiremock();
         resetAll();
         vertx = Vertx.vertx();
         // pooled like the gateway's own client, so concurrent requests reach WireMock concurrently
@@ -67,12 +69,13 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "spaces.gateway.upstreams.content", "http://localhost:" + frontPort,
                 "spaces.gateway.upstreams.comment", comment.baseUrl(),
-                "spaces.gateway.upstreams.search", search.baseUrl());
+                "spaces.gateway.upstreams.search", search.baseUrl(),
+                "spaces.gateway.upstreams.site", site.baseUrl());
     }
 
     @Override
     public void stop() {
-        for (WireMockServer server : new WireMockServer[]{content, comment, search}) {
+        for (WireMockServer server : new WireMockServer[]{content, comment, search, site}) {
             if (server != null) {
                 server.stop();
             }
@@ -87,6 +90,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         stubDefaults(content, "content");
         stubDefaults(comment, "comment");
         stubDefaults(search, "search");
+        stubDefaults(site, "site");
     }
 
     private static void stubDefaults(WireMockServer server, String name) {

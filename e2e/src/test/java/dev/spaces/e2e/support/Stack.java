@@ -46,6 +46,7 @@ public final class Stack {
         env.put("SPACES_CONTENT_PORT", String.valueOf(contentPort));
         env.put("SPACES_COMMENT_PORT", String.valueOf(portBase + 82));
         env.put("SPACES_SEARCH_PORT", String.valueOf(portBase + 83));
+        env.put("SPACES_SITE_PORT", String.valueOf(portBase + 84));
         env.put("SPACES_KEYCLOAK_PORT", String.valueOf(keycloakPort));
         env.put("SPACES_KEYCLOAK_MANAGEMENT_PORT", String.valueOf(portBase + 190));
         env.put("SPACES_PG_PORT", String.valueOf(portBase + 432));
@@ -62,7 +63,7 @@ public final class Stack {
     }
 
     /** Offsets from the port base of every port the stack opens (see the constructor). */
-    private static final List<Integer> PORT_OFFSETS = List.of(80, 81, 82, 83, 180, 190, 200, 300, 432);
+    private static final List<Integer> PORT_OFFSETS = List.of(80, 81, 82, 83, 84, 180, 190, 200, 300, 432);
 
     public static Stack fromSystemProperties() {
         Path root = Path.of(System.getProperty("spaces.root", "..")).toAbsolutePath().normalize();
@@ -115,12 +116,13 @@ public final class Stack {
         return gatewayPort;
     }
 
-    /** A service's own address, behind the gateway (content-service, comment-service, search-service). */
+    /** A service's own address, behind the gateway (content-service, comment-service, search-service, site). */
     public String serviceUrl(String service) {
         String variable = switch (service) {
             case "content-service" -> "SPACES_CONTENT_PORT";
             case "comment-service" -> "SPACES_COMMENT_PORT";
             case "search-service" -> "SPACES_SEARCH_PORT";
+            case "site" -> "SPACES_SITE_PORT";
             default -> throw new IllegalArgumentException("no such service: " + service);
         };
         return "http://localhost:" + env.get(variable);

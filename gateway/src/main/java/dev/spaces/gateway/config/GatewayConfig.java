@@ -74,6 +74,7 @@ public interface GatewayConfig {
             case CONTENT -> upstreams().content();
             case COMMENT -> upstreams().comment();
             case SEARCH -> upstreams().search();
+            case SITE -> upstreams().site();
         };
     }
 
@@ -92,6 +93,9 @@ public interface GatewayConfig {
         URI comment();
 
         URI search();
+
+        /** The reader site's service (module site), not its public URL. */
+        URI site();
     }
 
     interface Http {

@@ -109,6 +109,14 @@ public final class RouteTable {
         rule("/sitemap.xml", Upstream.CONTENT, Access.PUBLIC, false);
     }
 
+    /**
+     * Every path no rule names and that is not the API's, Studio's or the gateway's own is a reader-site page
+     * ({@code /}, {@code /archives/12}, {@code /tag/…}, {@code /assets/site.css}…). Anonymous forms are allowed
+     * through (the comment form; the site checks its own session), as reads and writes by address.
+     */
+    private static final Route SITE_READ = new Route(Upstream.SITE, RouteClass.READS, false, "/{site-page}");
+    private static final Route SITE_WRITE = new Route(Upstream.SITE, RouteClass.WRITES, false, "/{site-page}");
+
     private RouteTable() {
     }
 
@@ -137,15 +145,25 @@ public final class RouteTable {
      */
     public static Optional<Route> resolve(String path, boolean safeMethod) {
         List<Rule> candidates = RULES.get(key(path));
-        if (candidates == null) {
-            return Optional.empty();
-        }
-        for (Rule rule : candidates) {
-            if (rule.matches(path, 0)) {
-                return rule.blocked() ? Optional.empty() : Optional.of(safeMethod ? rule.safe() : rule.unsafe());
+        if (candidates != null) {
+            for (Rule rule : candidates) {
+                if (rule.matches(path, 0)) {
+                    return rule.blocked() ? Optional.empty() : Optional.of(safeMethod ? rule.safe() : rule.unsafe());
+                }
             }
         }
+        if (isSitePath(path)) {
+            return Optional.of(safeMethod ? SITE_READ : SITE_WRITE);
+        }
         return Optional.empty();
+    }
+
+    /** A path of the reader site: outside the API, Studio, the gateway's own endpoints and the content routes. */
+    public static boolean isSitePath(String path) {
+        return !path.startsWith("/api/") && !path.equals("/api") && !path.startsWith("/q/") && !path.equals("/q")
+                && !path.startsWith("/internal/") && !path.equals("/studio") && !path.startsWith("/studio/")
+                && !path.startsWith("/media/") && !path.equals("/sitemap.xml") && !path.equals("/feed")
+                && !path.startsWith("/feed/");
     }
 
     /** The segment rules are indexed by, without allocating more than the key itself. */
@@ -158,10 +176,10 @@ public final class RouteTable {
         return path.substring(start, end < 0 ? path.length() : end);
     }
 
-    /** Paths under the gateway's care at all (the rest — /q/*, /internal/* — are the gateway's own endpoints). */
+    /** Paths under the gateway's care at all (the rest — /q/*, /internal/*, /studio — are the gateway's own). */
     public static boolean isProxiedNamespace(String path) {
         return path.startsWith("/api/") || path.startsWith("/feed") || path.equals("/sitemap.xml")
-                || path.startsWith("/media/");
+                || path.startsWith("/media/") || isSitePath(path);
     }
 
     /** Paths that take file uploads, with their own body limit (spaces.gateway.max-upload-size). */

@@ -101,12 +101,14 @@ public class CachePurger {
         if (type.startsWith("article.")) {
             return EnumSet.allOf(Upstream.class); // search results and page parts show articles too
         }
+        // the reader site's pages show comments (threads, counts), pages (the menu) and the site settings (name,
+        // licence) as well as articles: every event that changes what a reader sees purges them
         if (type.startsWith("comment.") || type.startsWith("member.")) {
-            return EnumSet.of(Upstream.COMMENT);
+            return EnumSet.of(Upstream.COMMENT, Upstream.SITE);
         }
         if (type.startsWith("page.") || type.startsWith("site.")) {
             // /api/v1/site, /api/v1/pages/**; the gateway's page composition and search show neither
-            return EnumSet.of(Upstream.CONTENT);
+            return EnumSet.of(Upstream.CONTENT, Upstream.SITE);
         }
         return EnumSet.noneOf(Upstream.class); // webhook.ping and future types: nothing cached depends on them
     }

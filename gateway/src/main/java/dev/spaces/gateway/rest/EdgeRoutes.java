@@ -90,7 +90,8 @@ public class EdgeRoutes {
         boolean https = isHttps(request);
         String path = request.path();
         boolean studioPage = StudioRoutes.isStudio(path);
-        boolean api = !studioPage && !path.startsWith("/q/");
+        // reader-site pages bring their own Content-Security-Policy (they load the site's stylesheet and script)
+        boolean api = !studioPage && !path.startsWith("/q/") && !RouteTable.isSitePath(path);
         ctx.addHeadersEndHandler(v -> {
             MultiMap headers = ctx.response().headers();
             headers.set(REQUEST_ID, requestId);

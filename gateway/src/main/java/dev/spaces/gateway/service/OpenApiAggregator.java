@@ -75,14 +75,16 @@ public class OpenApiAggregator {
     /** Fetches all documents again; parsing runs on a worker thread. */
     public void refresh() {
         for (Upstream upstream : Upstream.values()) {
-            fetch(upstream);
+            if (upstream.documented()) {
+                fetch(upstream);
+            }
         }
     }
 
     /** Fetches the documents the gateway has never had. */
     void refreshMissing() {
         for (Upstream upstream : Upstream.values()) {
-            if (!DOCUMENTS.containsKey(upstream)) {
+            if (upstream.documented() && !DOCUMENTS.containsKey(upstream)) {
                 fetch(upstream);
             }
         }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -37,12 +38,19 @@ public class PublicCacheFilter implements ContainerResponseFilter {
     }
 
     private final ObjectMapper mapper;
-    private final int maxAgeSeconds;
+    private final String publicCacheControl;
 
+    /**
+     * @param sharedMaxAgeSeconds how long shared caches (the gateway's, a CDN) may keep an anonymous answer when that
+     *                            differs from browsers' {@code max-age}: the reader site lets browsers revalidate every
+     *                            page at once (max-age 0) while the gateway, purged by events, keeps it for minutes
+     */
     public PublicCacheFilter(ObjectMapper mapper,
-                             @ConfigProperty(name = "spaces.http-cache.max-age", defaultValue = "60") int maxAgeSeconds) {
+                             @ConfigProperty(name = "spaces.http-cache.max-age", defaultValue = "60") int maxAgeSeconds,
+                             @ConfigProperty(name = "spaces.http-cache.shared-max-age") Optional<Integer> sharedMaxAgeSeconds) {
         this.mapper = mapper;
-        this.maxAgeSeconds = maxAgeSeconds;
+        this.publicCacheControl = "public, max-age=" + maxAgeSeconds
+                + sharedMaxAgeSeconds.map(shared -> ", s-maxage=" + shared).orElse("");
     }
 
     @Override
@@ -63,7 +71,7 @@ public class PublicCacheFilter implements ContainerResponseFilter {
         boolean personal = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
                 || request.getHeaderString(HttpHeaders.COOKIE) != null;
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL,
-                personal ? "private, no-cache" : "public, max-age=" + maxAgeSeconds);
+                personal ? "private, no-cache" : publicCacheControl);
         if (lastModified != null) {
             response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED, httpDate(lastModified));
         }

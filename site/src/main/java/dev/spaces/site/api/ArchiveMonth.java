@@ -1,0 +1,4 @@
+package dev.spaces.site.api;
+
+public record ArchiveMonth(int year, int month, long count) {
+}

@@ -1,0 +1,4 @@
+package dev.spaces.site.api;
+
+public record ArticleRef(long id, String slug, String title, Integer position) {
+}

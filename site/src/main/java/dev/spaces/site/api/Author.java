@@ -1,0 +1,4 @@
+package dev.spaces.site.api;
+
+public record Author(String id, String name) {
+}

@@ -1,0 +1,4 @@
+package dev.spaces.site.api;
+
+public record Formula(String tex, String mode, Integer line) {
+}

@@ -1,0 +1,35 @@
+package dev.spaces.site.view;
+
+import dev.spaces.site.api.PageLink;
+import dev.spaces.site.api.SiteSettings;
+
+import java.util.List;
+
+/**
+ * What every page's frame shows: the blog's name and description, the menu of standalone pages, the licence line,
+ * and the addresses the head links to (canonical URL, feeds). {@code path} is the page's own path, canonical under
+ * the site's configured URL whatever host the request came through.
+ */
+public record Chrome(SiteSettings site, List<PageLink> menu, String path, String assetVersion, boolean noindex,
+                     String viewer) {
+
+    public String name() {
+        return site.name();
+    }
+
+    public String canonical() {
+        return Urls.absolute(site.siteUrl(), path);
+    }
+
+    public String siteUrl() {
+        return Urls.absolute(site.siteUrl(), "/");
+    }
+
+    public boolean signedIn() {
+        return viewer != null;
+    }
+
+    public Chrome withNoindex() {
+        return new Chrome(site, menu, path, assetVersion, true, viewer);
+    }
+}
