@@ -91,10 +91,10 @@ class SiteBrowsingIT {
         Response tags = api.anonymous().get("/api/v1/tags");
         tagSlug = tags.jsonPath().getString("find { it.name == '" + word + "' }.slug");
         assertThat(tagSlug).as("the article's tag is listed").isNotNull();
-        Instant published = Instant.parse(api.anonymous().get("/api/v1/articles/{id}", articleId).jsonPath()
+        Instant publishedAt = Instant.parse(api.anonymous().get("/api/v1/articles/{id}", articleId).jsonPath()
                 .getString("publishedAt"));
         String zone = api.anonymous().get("/api/v1/site").jsonPath().getString("timeZone");
-        ZonedDateTime at = published.atZone(ZoneId.of(zone == null ? "UTC" : zone));
+        ZonedDateTime at = publishedAt.atZone(ZoneId.of(zone == null ? "UTC" : zone));
         month = "/archive/%04d/%02d".formatted(at.getYear(), at.getMonthValue());
 
         Response series = api.anonymous().get("/api/v1/series");
