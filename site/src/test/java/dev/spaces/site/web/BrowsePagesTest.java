@@ -80,7 +80,7 @@ class BrowsePagesTest {
         assertThat(search.asString()).contains("<meta name=\"robots\" content=\"noindex, nofollow\">",
                         "<a href=\"/archives/7\"><mark>梯度</mark>下降</a>",
                         "用<mark>梯度</mark>法 &lt;b&gt; &lt;script&gt;alert(1)&lt;/script&gt;",
-                        "<code class=\"tex\">x^2</code>", "<mark>x^2</mark>",
+                        "按文字「梯度」和公式 <code class=\"tex\">x^2</code>", "<mark>x^2</mark>",
                         "href=\"/search?q=%E6%A2%AF%E5%BA%A6%20%24x%5E2%24&amp;category=ml\"")
                 .doesNotContain("<script>alert");
         BrowseStubs.server.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
