@@ -35,6 +35,13 @@ public interface ContentApi {
                                      @QueryParam("category") String category, @QueryParam("tag") String tag,
                                      @QueryParam("year") Integer year, @QueryParam("month") Integer month);
 
+    // ---- browse: a series' articles (dates and excerpts for the series page)
+    @GET
+    @Path("/articles")
+    Listing<ArticleSummary> seriesArticles(@QueryParam("series") String series, @QueryParam("page") int page,
+                                           @QueryParam("size") int size);
+    // ---- end browse
+
     @GET
     @Path("/articles/{id}")
     Article article(@PathParam("id") long id);

@@ -61,6 +61,12 @@ public class ContentReader {
         return calls.call("an article list", () -> api.articles(page, size, category, tag, year, month));
     }
 
+    // ---- browse
+    public Listing<ArticleSummary> seriesArticles(String series, int page, int size) {
+        return calls.call("a series' articles", () -> api.seriesArticles(series, page, size));
+    }
+    // ---- end browse
+
     public Article article(long id) {
         return calls.call("article " + id, () -> api.article(id));
     }

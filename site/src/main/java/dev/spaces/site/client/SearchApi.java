@@ -2,6 +2,7 @@ package dev.spaces.site.client;
 
 import dev.spaces.site.api.FormulaResult;
 import dev.spaces.site.api.SearchResult;
+import dev.spaces.site.api.Suggestions;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,10 +18,15 @@ public interface SearchApi {
 
     @GET
     SearchResult search(@QueryParam("q") String q, @QueryParam("category") String category,
-                        @QueryParam("tag") String tag, @QueryParam("page") int page, @QueryParam("size") int size);
+                        @QueryParam("tag") String tag, @QueryParam("from") String from, @QueryParam("to") String to,
+                        @QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("/formulas")
     FormulaResult formulas(@QueryParam("latex") String latex, @QueryParam("page") int page,
                            @QueryParam("size") int size);
+
+    @GET
+    @Path("/suggest")
+    Suggestions suggest(@QueryParam("q") String q, @QueryParam("size") int size);
 }

@@ -2,6 +2,7 @@ package dev.spaces.site.client;
 
 import dev.spaces.site.api.FormulaResult;
 import dev.spaces.site.api.SearchResult;
+import dev.spaces.site.api.Suggestions;
 import dev.spaces.site.config.ClientsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -18,11 +19,16 @@ public class SearchReader {
         this.calls = new GuardedCalls("search-service", clients.search());
     }
 
-    public SearchResult search(String q, String category, String tag, int page, int size) {
-        return calls.call("a search", () -> api.search(q, category, tag, page, size));
+    /** {@code from}/{@code to}: ISO days ({@code 2024-01-01}), both ends included; null for no bound. */
+    public SearchResult search(String q, String category, String tag, String from, String to, int page, int size) {
+        return calls.call("a search", () -> api.search(q, category, tag, from, to, page, size));
     }
 
     public FormulaResult formulas(String latex, int page, int size) {
         return calls.call("a formula search", () -> api.formulas(latex, page, size));
+    }
+
+    public Suggestions suggest(String prefix, int size) {
+        return calls.call("title suggestions", () -> api.suggest(prefix, size));
     }
 }

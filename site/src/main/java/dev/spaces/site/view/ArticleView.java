@@ -26,6 +26,12 @@ public record ArticleView(Article article, List<Toc.Entry> toc, Series series, L
         return toc.size() >= 2;
     }
 
+    // ---- browse: the contents as nested lists (h3 under its h2)
+    public List<Toc.Node> tocTree() {
+        return Toc.tree(toc);
+    }
+    // ---- end browse
+
     public String citationFormatUrl(String format) {
         return "/api/v1/articles/" + article.id() + "/citation?format=" + format;
     }

@@ -32,4 +32,24 @@ public record Chrome(SiteSettings site, List<PageLink> menu, String path, String
     public Chrome withNoindex() {
         return new Chrome(site, menu, path, assetVersion, true, viewer);
     }
+
+    // ---- browse: the menu entries drawn from the site settings (FAQ, licence, sponsor), each only when the
+    // settings have something to show and no published page of that slug already says it (then the menu's page link
+    // is the entry, and /faq etc. redirect to it)
+    public boolean hasPage(String slug) {
+        return menu.stream().anyMatch(p -> slug.equals(p.slug()));
+    }
+
+    public boolean faqEntry() {
+        return !site.faq().isEmpty() && !hasPage("faq");
+    }
+
+    public boolean licenseEntry() {
+        return site.license() != null && !hasPage("license");
+    }
+
+    public boolean sponsorEntry() {
+        return (site.sponsor() != null || site.participation() != null) && !hasPage("sponsor");
+    }
+    // ---- end browse
 }

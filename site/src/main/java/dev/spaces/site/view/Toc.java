@@ -17,6 +17,21 @@ public final class Toc {
     public record Entry(String id, String text, int level) {
     }
 
+    /** An entry with the entries under it: the h3s after an h2 (and before the next h2) are its children. */
+    public record Node(Entry entry, List<Node> children) {
+        public String id() {
+            return entry.id();
+        }
+
+        public String text() {
+            return entry.text();
+        }
+
+        public boolean hasChildren() {
+            return !children.isEmpty();
+        }
+    }
+
     private Toc() {
     }
 
@@ -37,5 +52,24 @@ public final class Toc {
             }
         }
         return entries;
+    }
+
+    /**
+     * The entries as a tree, so that the contents are nested lists (an h3 is numbered within its h2, not after
+     * it): each entry goes under the nearest entry before it with a lower level; one with none is at the top, so a
+     * heading that skips a level (h2 → h4) still lands under its h2, and an h3 before any h2 starts the list.
+     */
+    public static List<Node> tree(List<Entry> entries) {
+        List<Node> top = new ArrayList<>();
+        java.util.Deque<Node> open = new java.util.ArrayDeque<>();
+        for (Entry entry : entries) {
+            while (!open.isEmpty() && open.peek().entry().level() >= entry.level()) {
+                open.pop();
+            }
+            Node node = new Node(entry, new ArrayList<>());
+            (open.isEmpty() ? top : open.peek().children()).add(node);
+            open.push(node);
+        }
+        return top;
     }
 }
