@@ -26,7 +26,9 @@ import java.util.stream.Stream;
  * <p>Work directory layout (written by the script): {@code facts.properties} (machine, settings, choices),
  * {@code wrk/<key>.txt} (wrk's output with report.lua's {@code BENCH_RESULT} line), {@code search-on.json} /
  * {@code search-off.json} (SearchBench {@code --json}), {@code services.tsv} (name, ready ms, RSS idle kB, RSS peak
- * under load kB, how it was started, CPU ms to ready, of which JIT compiler threads) and optional {@code profiles/<name>.txt}.
+ * under load kB, how it was started, CPU ms to ready, of which JIT compiler threads), {@code page-weight.tsv} (the reader
+ * site's page types: type, path, HTML raw and gzip bytes, CSS raw and gzip bytes, stylesheets, JS raw and gzip bytes,
+ * scripts, render-blocking scripts) and optional {@code profiles/<name>.txt}.
  */
 public final class BenchReport {
 
@@ -41,6 +43,14 @@ public final class BenchReport {
         TARGETS.put("content-direct", new String[] {"content-service directly, by id", "wrk → content-service"});
         TARGETS.put("gateway-cached", new String[] {"gateway, cache on, by id", "wrk → gateway (cache hit)"});
         TARGETS.put("gateway-uncached", new String[] {"gateway, cache off, by id", "wrk → gateway → content-service"});
+        // the reader site (issue 21): its article page, the chapter with the most formulas, against the same HTML
+        // served by nginx one-hop and WordPress's rendered post page of that chapter
+        TARGETS.put("nginx-onehop-page", new String[] {"nginx one-hop, article page (HTML file)", "wrk → nginx → nginx (file)"});
+        TARGETS.put("gateway-page-cached", new String[] {"site article page, gateway cache on", "wrk → gateway (cache hit)"});
+        TARGETS.put("gateway-home-cached", new String[] {"site home page, gateway cache on", "wrk → gateway (cache hit)"});
+        TARGETS.put("gateway-page-uncached", new String[] {"site article page, gateway cache off (rendered)",
+            "wrk → gateway → site → content-, comment-service"});
+        TARGETS.put("wordpress-page", new String[] {"WordPress, rendered post page (default theme)", "wrk → nginx → php-fpm → MariaDB"});
         TARGETS.put("nginx-onehop-list", new String[] {"nginx one-hop, list pages", "wrk → nginx → nginx (files)"});
         TARGETS.put("gateway-list", new String[] {"gateway, cache off, list pages", "wrk → gateway → content-service"});
         TARGETS.put("gateway-recent-comments", new String[] {"gateway, recent comments", "wrk → gateway → comment-service"});
@@ -80,7 +90,7 @@ public final class BenchReport {
         Map<String, ObjectNode> http = readWrk();
         JsonNode searchOn = readJson("search-on.json");
         JsonNode searchOff = readJson("search-off.json");
-        List<String[]> services = readServices();
+        List<String[]> services = readTsv("services.tsv");
 
         json.put("date", fact("started"));
         json.put("mode", fact("mode"));
@@ -90,7 +100,8 @@ public final class BenchReport {
             machine.put(key, fact(key));
         }
         ObjectNode settings = json.putObject("settings");
-        for (String key : List.of("wrk_settings", "article_id", "article_bytes", "list_pages", "list_size", "articles",
+        for (String key : List.of("wrk_settings", "article_id", "article_bytes", "site_article_id", "site_article_formulas",
+                "site_article_html_bytes", "site_page_types", "wordpress_page", "wordpress_theme", "list_pages", "list_size", "articles",
                 "members", "comment_articles", "search_clients", "publishes", "duration_seconds")) {
             settings.put(key, fact(key));
         }
@@ -126,6 +137,22 @@ public final class BenchReport {
         ratioTarget("Article by id: gateway (cache on) ÷ nginx one-hop", http, "gateway-cached", "nginx-onehop", 0.8);
         ratioTarget("Article list: gateway (uncached pages) ÷ nginx one-hop", http, "gateway-list", "nginx-onehop-list", 0.5);
         ratioTarget("Article by id: Spaces (gateway, cache on) ÷ WordPress", http, "gateway-cached", "wordpress-id", 100);
+        ratioTarget("Article page: gateway (cache on) ÷ nginx one-hop (same HTML)", http, "gateway-page-cached", "nginx-onehop-page", 0.5);
+        ratioTarget("Article page: Spaces (gateway, cache on) ÷ WordPress's rendered post page", http, "gateway-page-cached",
+                "wordpress-page", 50);
+        p99Target("Article page p99, gateway cache on (warm)", http, "gateway-page-cached", 20);
+        p99Target("Home page p99, gateway cache on (warm)", http, "gateway-home-cached", 20);
+        List<String[]> pages = readTsv("page-weight.tsv");
+        for (String[] page : pages) {
+            if (!page[0].startsWith("wordpress")) {
+                long gzip = Long.parseLong(page[3]) + Long.parseLong(page[5]);
+                long budget = pageBudget(page[0]);
+                long blocking = Long.parseLong(page[10]);
+                target("Page weight, " + page[0] + ": HTML + CSS gzipped, render-blocking scripts", gzip,
+                        String.format(Locale.ROOT, "%.1f KB, %d blocking", gzip / 1024.0, blocking),
+                        String.format(Locale.ROOT, "≤ %d KB, 0 blocking", budget / 1024), gzip <= budget && blocking == 0);
+            }
+        }
         ratioTarget("Search: Spaces (gateway, result cache on) ÷ WordPress", http, "gateway-search", "wordpress-search", 100);
         ratioTarget("Search: Spaces (gateway, result cache off) ÷ WordPress", http, "gateway-search-nocache", "wordpress-search", 100);
         if (http.containsKey("gateway-comment-post")) {
@@ -174,6 +201,12 @@ public final class BenchReport {
         ratio(ratios, "gateway cache on ÷ content-service direct (by id)", http, "gateway-cached", "content-direct");
         ratio(ratios, "gateway cache off ÷ content-service direct (by id)", http, "gateway-uncached", "content-direct");
         ratio(ratios, "nginx one-hop ÷ nginx file (by id)", http, "nginx-onehop", "nginx-file");
+        ratio(ratios, "site article page, gateway cache on ÷ nginx one-hop (same HTML)", http, "gateway-page-cached", "nginx-onehop-page");
+        ratio(ratios, "site article page, gateway cache off (rendered) ÷ nginx one-hop (same HTML)", http, "gateway-page-uncached",
+                "nginx-onehop-page");
+        ratio(ratios, "site article page: Spaces (cache on) ÷ WordPress post page", http, "gateway-page-cached", "wordpress-page");
+        ratio(ratios, "site article page: Spaces (cache off, rendered) ÷ WordPress post page", http, "gateway-page-uncached",
+                "wordpress-page");
         ratio(ratios, "gateway list (uncached) ÷ nginx one-hop list", http, "gateway-list", "nginx-onehop-list");
         ratio(ratios, "Spaces ÷ WordPress, by id (gateway cache on)", http, "gateway-cached", "wordpress-id");
         ratio(ratios, "Spaces ÷ WordPress, by id (gateway cache off)", http, "gateway-uncached", "wordpress-id");
@@ -182,6 +215,7 @@ public final class BenchReport {
         ratio(ratios, "Spaces ÷ WordPress, search (result cache off)", http, "gateway-search-nocache", "wordpress-search");
         md.append('\n');
 
+        pageWeight(pages);
         md.append("## Search (closed loop, HdrHistogram) and publish → searchable\n\n");
         md.append("| Run | articles | clients | req/s | p50 | p90 | p99 | p99.9 | max | non-200 | cache hits |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -234,6 +268,15 @@ public final class BenchReport {
                 .append(" bytes of JSON; nginx serves the same bytes as a file; WordPress post ").append(fact("article_id"))
                 .append(" holds the same article); list: pages 1–").append(fact("list_pages")).append(" of ")
                 .append(fact("list_size")).append(" articles, rotated by every wrk thread\n");
+        if (!fact("site_article_id").isEmpty()) {
+            md.append("- reader site: article page `/archives/").append(fact("site_article_id")).append("` (「")
+                    .append(fact("site_article_title")).append("」, ").append(fact("site_article_formulas"))
+                    .append(" formulas, ").append(fact("site_article_html_bytes")).append(" bytes of article HTML: the published ")
+                    .append("article with the most formulas); nginx serves the page's bytes, as the gateway answered them, as a file")
+                    .append(fact("wordpress_page").isEmpty() ? "" : "; WordPress renders the same post at `" + fact("wordpress_page")
+                            + "` with its default theme (" + fact("wordpress_theme") + ")")
+                    .append("; page types found: ").append(fact("site_page_types")).append('\n');
+        }
         md.append("- comment POST: ").append(fact("members")).append(" members (Keycloak password grant), articles ")
                 .append(fact("comment_articles")).append(", unique Markdown + LaTeX bodies; gateway and comment-service rate ")
                 .append("limits raised for the run: ").append(fact("limits")).append('\n');
@@ -368,8 +411,8 @@ public final class BenchReport {
         return Files.exists(file) ? JSON.readTree(file.toFile()) : null;
     }
 
-    private List<String[]> readServices() throws IOException {
-        Path file = work.resolve("services.tsv");
+    private List<String[]> readTsv(String name) throws IOException {
+        Path file = work.resolve(name);
         List<String[]> rows = new ArrayList<>();
         if (Files.exists(file)) {
             for (String line : Files.readAllLines(file)) {
@@ -391,6 +434,74 @@ public final class BenchReport {
                     String.format(Locale.ROOT, goal >= 10 ? "≥ %.0f ×" : "≥ %.2f ×", goal),
                     r >= goal && errors == 0);
         }
+    }
+
+    private void p99Target(String name, Map<String, ObjectNode> http, String key, double goalMs) {
+        if (http.containsKey(key)) {
+            double p99 = http.get(key).path("p99_ms").asDouble();
+            long errors = http.get(key).path("non2xx").asLong() + http.get(key).path("socket_errors").asLong();
+            // a run that answered nothing has no latency to speak of (wrk reports 0 ms): not met
+            boolean answered = http.get(key).path("rps").asDouble() > 0;
+            target(name + ", " + fact("connections") + " connections", p99, (answered ? String.format(Locale.ROOT, "%.1f ms", p99)
+                            : "no answer") + (errors > 0 ? String.format(Locale.ROOT, " (%,d errors)", errors) : ""),
+                    String.format(Locale.ROOT, "≤ %.0f ms", goalMs), answered && p99 <= goalMs && errors == 0);
+        }
+    }
+
+    /**
+     * The page-weight budget of a page type, HTML + CSS gzipped. An article page carries a whole chapter as MathML
+     * (about ten times the bytes of the TeX it renders, though it compresses well), so it gets more room than the
+     * list pages, whose weight is the site's own frame and excerpts.
+     */
+    static long pageBudget(String type) {
+        return "article".equals(type) ? 100 * 1024 : 30 * 1024;
+    }
+
+    /** The reader site's page types: what a browser downloads to render each (and, for comparison, WordPress's post). */
+    private void pageWeight(List<String[]> pages) {
+        if (pages.isEmpty()) {
+            return;
+        }
+        md.append("## Reader site: page weight per page type\n\nWhat a browser downloads to render the page: the HTML and the "
+                + "stylesheets it links, raw and gzipped (`gzip -6`, the level servers compress with by default; the gateway "
+                + "answered without `Accept-Encoding`). Scripts are counted apart: the site's are progressive enhancement only, "
+                + "the pages are complete without them (the browser tests prove it with JavaScript off); \"blocking\" counts "
+                + "scripts that would hold rendering up (an external one without `defer`/`async`/`type=module`, or an inline one; "
+                + "JSON-LD is data). Budget: HTML + CSS gzipped ≤ 100 KB for the article page (a chapter of MathML), ≤ 30 KB "
+                + "for every other page type, and no blocking script.\n\n");
+        md.append("| Page type | Path | HTML raw | HTML gzip | CSS raw | CSS gzip | HTML + CSS raw | HTML + CSS gzip | JS raw / gzip "
+                + "(scripts, blocking) | Budget |\n|---|---|---:|---:|---:|---:|---:|---:|---|---|\n");
+        ArrayNode list = json.putArray("page_weight");
+        for (String[] p : pages) {
+            long htmlRaw = Long.parseLong(p[2]), htmlGz = Long.parseLong(p[3]), cssRaw = Long.parseLong(p[4]),
+                    cssGz = Long.parseLong(p[5]), jsRaw = Long.parseLong(p[7]), jsGz = Long.parseLong(p[8]);
+            boolean wordpress = p[0].startsWith("wordpress");
+            ObjectNode node = list.addObject();
+            node.put("type", p[0]);
+            node.put("path", p[1]);
+            node.put("html_bytes", htmlRaw);
+            node.put("html_gzip_bytes", htmlGz);
+            node.put("css_bytes", cssRaw);
+            node.put("css_gzip_bytes", cssGz);
+            node.put("stylesheets", Long.parseLong(p[6]));
+            node.put("js_bytes", jsRaw);
+            node.put("js_gzip_bytes", jsGz);
+            node.put("scripts", Long.parseLong(p[9]));
+            node.put("blocking_scripts", Long.parseLong(p[10]));
+            if (!wordpress) {
+                node.put("budget_gzip_bytes", pageBudget(p[0]));
+            }
+            md.append(String.format(Locale.ROOT, "| %s | `%s` | %s | %s | %s (%s) | %s | %s | %s | %s / %s (%s, %s) | %s |%n",
+                    wordpress ? "WordPress post (for comparison)" : p[0], p[1], kb(htmlRaw), kb(htmlGz), kb(cssRaw), p[6],
+                    kb(cssGz), kb(htmlRaw + cssRaw), kb(htmlGz + cssGz), kb(jsRaw), kb(jsGz), p[9], p[10],
+                    wordpress ? "–" : (htmlGz + cssGz <= pageBudget(p[0]) && "0".equals(p[10]) ? "≤ " + pageBudget(p[0]) / 1024
+                            + " KB: met" : "≤ " + pageBudget(p[0]) / 1024 + " KB: **NOT met**")));
+        }
+        md.append('\n');
+    }
+
+    private static String kb(long bytes) {
+        return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
     }
 
     private void searchTarget(String name, JsonNode run) {
