@@ -31,6 +31,11 @@ public final class SeoExtensions {
         return StructuredData.ogLocale(chrome.site());
     }
 
+    /** An excerpt fit for a list of several (see {@link Excerpts}). */
+    static RawString listExcerpt(dev.spaces.site.api.ArticleSummary summary) {
+        return new RawString(Excerpts.forList(summary.excerptHtml(), summary.id()));
+    }
+
     static RawString websiteJsonLd(Chrome chrome) {
         return new RawString(StructuredData.website(chrome.site()));
     }
