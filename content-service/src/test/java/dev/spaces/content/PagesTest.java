@@ -79,6 +79,19 @@ class PagesTest {
                 .body("find { it.slug == '" + slug + "' }.menuOrder", equalTo(1));
     }
 
+    /** seo: the reader site's addresses of published pages are in the sitemap, drafts are not. */
+    @Test
+    void theSitemapListsPublishedPagesAtTheReaderSitesAddressButNotDrafts() {
+        String published = slug("faq");
+        String draft = slug("hidden");
+        create(page("常见问题", published, "问答", "published", null));
+        create(page("未完成", draft, "草稿", null, null));
+        String siteUrl = anonymous().get("/api/v1/site").jsonPath().getString("siteUrl");
+        String sitemap = anonymous().get("/sitemap.xml").then().statusCode(200).extract().asString();
+        assertThat(sitemap).contains("<loc>" + siteUrl + "/pages/" + published + "</loc>")
+                .doesNotContain(draft).contains("<loc>" + siteUrl + "/</loc>");
+    }
+
     @Test
     void draftPagesAreInvisibleToAnonymousReadersAndListedForEditors() {
         String slug = slug("draft");

@@ -58,8 +58,11 @@ class K8sManifestsTest {
     private static final Pattern SENSITIVE_NAME = Pattern.compile("(?i).*(password|passwd|secret|token|credential|api.?key|private.?key).*");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{(SPACES_[A-Z0-9_]+)");
     private static final Set<String> INGRESS_FACING = Set.of("gateway", "keycloak");
-    /** Set for a setting that is being added on another branch (gateway purge fan-out, spaces.gateway.cache.peers). */
-    private static final Set<String> NOT_YET_READ = Set.of();
+    /**
+     * Set for a setting that is being added on another branch: the reader site's sign-in (quarkus-oidc web-app
+     * tenant, issue 21's comment form) reads SPACES_OIDC_ISSUER; until it lands the site has no tenant.
+     */
+    private static final Set<String> NOT_YET_READ = Set.of("SPACES_OIDC_ISSUER");
 
     private final Map<String, Rendered> overlays = new HashMap<>();
 
@@ -74,10 +77,10 @@ class K8sManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void renders_the_four_services_and_the_data_stores(String overlay) {
+    void renders_the_four_services_the_reader_site_and_the_data_stores(String overlay) {
         Rendered r = overlays.get(overlay);
         assertThat(r.all(Deployment.class)).extracting(d -> d.getMetadata().getName())
-                .containsExactlyInAnyOrder("content-service", "comment-service", "search-service", "gateway");
+                .containsExactlyInAnyOrder("content-service", "comment-service", "search-service", "gateway", "site");
         for (String kind : List.of("Cluster", "Elasticsearch", "Keycloak", "KeycloakRealmImport")) {
             assertThat(r.custom(kind)).as(overlay + " " + kind).hasSize(1);
         }
@@ -261,14 +264,14 @@ class K8sManifestsTest {
 
         assertThat(prod.all(Deployment.class)).allSatisfy(d -> assertThat(d.getSpec().getReplicas()).isGreaterThanOrEqualTo(2));
         assertThat(prod.all(HorizontalPodAutoscaler.class)).extracting(h -> h.getSpec().getScaleTargetRef().getName())
-                .containsExactlyInAnyOrder("gateway", "content-service", "search-service");
+                .containsExactlyInAnyOrder("gateway", "content-service", "search-service", "site");
         for (HorizontalPodAutoscaler hpa : prod.all(HorizontalPodAutoscaler.class)) {
             Deployment d = prod.all(Deployment.class).stream()
                     .filter(x -> x.getMetadata().getName().equals(hpa.getSpec().getScaleTargetRef().getName())).findFirst().orElseThrow();
             assertThat(d.getSpec().getReplicas()).as("replicas of " + d.getMetadata().getName() + " = HPA minimum")
                     .isEqualTo(hpa.getSpec().getMinReplicas());
         }
-        assertThat(prod.all(PodDisruptionBudget.class)).hasSize(4);
+        assertThat(prod.all(PodDisruptionBudget.class)).hasSize(5);
         assertThat(Rendered.at(prod.single("Elasticsearch"), "nodeSets", 0, "count")).isEqualTo(3);
         assertThat(Rendered.at(prod.single("Cluster"), "instances")).isEqualTo(3);
         assertThat(Rendered.at(prod.single("Cluster"), "plugins")).as("WAL archiving").isNotNull();
@@ -322,7 +325,7 @@ class K8sManifestsTest {
         for (String module : imageModules()) {
             expected.add(prefix + "/" + module + ":" + tag);
         }
-        assertThat(expected).as("modules that build an image").hasSize(5);
+        assertThat(expected).as("modules that build an image").hasSize(6);
         for (Rendered r : overlays.values()) {
             Set<String> used = new TreeSet<>();
             r.all(Deployment.class).forEach(d -> d.getSpec().getTemplate().getSpec().getContainers().forEach(c -> used.add(c.getImage())));
@@ -373,7 +376,7 @@ class K8sManifestsTest {
             assertThat(config.get("User").asText()).as(artifactId + " runs as").doesNotStartWith("0").isNotEmpty();
             checked++;
         }
-        assertThat(checked).isEqualTo(5);
+        assertThat(checked).isEqualTo(6);
     }
 
     /** Modules whose POM configures the jib-maven-plugin (their artifactId is the image name). */

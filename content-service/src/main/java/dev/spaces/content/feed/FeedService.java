@@ -2,11 +2,14 @@ package dev.spaces.content.feed;
 
 import dev.spaces.commons.problem.ProblemException;
 import dev.spaces.content.article.Article;
-import dev.spaces.content.article.ArticleMapper;
 import dev.spaces.content.article.ArticleQuery;
 import dev.spaces.content.article.ArticleRepository;
 import dev.spaces.content.article.ArticleStatus;
 import dev.spaces.content.common.ContentConfig;
+import dev.spaces.content.page.Page;
+import dev.spaces.content.page.PageRepository;
+import dev.spaces.content.page.PageStatus;
+import dev.spaces.content.site.SiteSettingsService;
 import dev.spaces.content.taxonomy.CategoryRepository;
 import dev.spaces.content.taxonomy.SeriesRepository;
 import dev.spaces.content.taxonomy.Tag;
@@ -18,14 +21,22 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
-/** RSS 2.0 (full text), Atom 1.0 and the sitemap, written with StAX so the XML is always well-formed. */
+/**
+ * RSS 2.0 (full text), Atom 1.0 and the sitemap, written with StAX so the XML is always well-formed. Their links are
+ * the reader site's addresses ({@code <siteUrl>/archives/{id}}, {@code <siteUrl>/pages/{slug}}) under the site
+ * settings' URL, the one the reader site names as its pages' canonical URL (an admin may change it in Studio; the
+ * deployment's {@code spaces.content.site-url} only seeds it), so search engines find each page at one address.
+ */
 @ApplicationScoped
 public class FeedService {
 
@@ -45,16 +56,19 @@ public class FeedService {
     private final CategoryRepository categories;
     private final TagRepository tags;
     private final SeriesRepository series;
-    private final ArticleMapper mapper;
     private final ContentConfig config;
+    private final SiteSettingsService site;
+    private final PageRepository pages;
 
     public FeedService(ArticleRepository articles, CategoryRepository categories, TagRepository tags,
-                       SeriesRepository series, ArticleMapper mapper, ContentConfig config) {
+                       SeriesRepository series, ContentConfig config, SiteSettingsService site,
+                       PageRepository pages) {
+        this.site = site;
+        this.pages = pages;
         this.articles = articles;
         this.categories = categories;
         this.tags = tags;
         this.series = series;
-        this.mapper = mapper;
         this.config = config;
     }
 
@@ -63,6 +77,7 @@ public class FeedService {
         String title = title(scope, slug);
         List<Article> items = items(scope, slug);
         Instant updated = lastModified(items);
+        String siteUrl = siteUrl();
         return new Feed(write(w -> {
             w.writeStartElement("rss");
             w.writeAttribute("version", "2.0");
@@ -71,7 +86,7 @@ public class FeedService {
             w.writeNamespace("dc", DC_NS);
             w.writeStartElement("channel");
             element(w, "title", title);
-            element(w, "link", config.siteUrl());
+            element(w, "link", siteUrl + "/");
             element(w, "description", config.siteName());
             element(w, "language", "zh-CN");
             element(w, "lastBuildDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(updated.atOffset(ZoneOffset.UTC)));
@@ -82,10 +97,10 @@ public class FeedService {
             for (Article a : items) {
                 w.writeStartElement("item");
                 element(w, "title", a.title);
-                element(w, "link", mapper.url(a));
+                element(w, "link", articleUrl(siteUrl, a));
                 w.writeStartElement("guid");
                 w.writeAttribute("isPermaLink", "true");
-                w.writeCharacters(mapper.url(a));
+                w.writeCharacters(articleUrl(siteUrl, a));
                 w.writeEndElement();
                 element(w, "pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(a.publishedAt.atOffset(ZoneOffset.UTC)));
                 w.writeStartElement("dc", "creator", DC_NS);
@@ -113,6 +128,7 @@ public class FeedService {
         String title = title(scope, slug);
         List<Article> items = items(scope, slug);
         Instant updated = lastModified(items);
+        String siteUrl = siteUrl();
         return new Feed(write(w -> {
             w.setDefaultNamespace(ATOM_NS);
             w.writeStartElement(ATOM_NS, "feed");
@@ -121,12 +137,12 @@ public class FeedService {
             element(w, "title", title);
             element(w, "updated", updated.toString());
             link(w, selfUrl, "self", "application/atom+xml");
-            link(w, config.siteUrl(), "alternate", "text/html");
+            link(w, siteUrl + "/", "alternate", "text/html");
             for (Article a : items) {
                 w.writeStartElement("entry");
-                element(w, "id", mapper.url(a));
+                element(w, "id", articleUrl(siteUrl, a));
                 element(w, "title", a.title);
-                link(w, mapper.url(a), "alternate", "text/html");
+                link(w, articleUrl(siteUrl, a), "alternate", "text/html");
                 element(w, "published", a.publishedAt.toString());
                 element(w, "updated", a.updatedAt.toString());
                 w.writeStartElement("author");
@@ -154,31 +170,49 @@ public class FeedService {
         }), updated);
     }
 
+    /** The home page, every published article and every published standalone page (About, FAQ…). */
     @Transactional
     public Feed sitemap() {
         List<Article> all = articles.list("status", ArticleStatus.PUBLISHED);
-        Instant updated = lastModified(all);
+        List<Page> published = pages.inMenuOrder(PageStatus.PUBLISHED);
+        Instant updated = Stream.concat(Stream.of(lastModified(all)), published.stream().map(p -> p.updatedAt))
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+        String siteUrl = siteUrl();
         return new Feed(write(w -> {
             String ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
             w.setDefaultNamespace(ns);
             w.writeStartElement(ns, "urlset");
             w.writeDefaultNamespace(ns);
-            w.writeStartElement("url");
-            element(w, "loc", config.siteUrl() + "/");
-            element(w, "lastmod", updated.toString());
-            w.writeEndElement();
-            all.stream().sorted(Comparator.comparing((Article a) -> a.id)).forEach(a -> {
-                try {
-                    w.writeStartElement("url");
-                    element(w, "loc", mapper.url(a));
-                    element(w, "lastmod", a.updatedAt.toString());
-                    w.writeEndElement();
-                } catch (XMLStreamException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            url(w, siteUrl + "/", updated);
+            for (Article a : all.stream().sorted(Comparator.comparing((Article a) -> a.id)).toList()) {
+                url(w, articleUrl(siteUrl, a), a.updatedAt);
+            }
+            for (Page p : published) {
+                url(w, siteUrl + "/pages/" + URLEncoder.encode(p.slug, StandardCharsets.UTF_8).replace("+", "%20"),
+                        p.updatedAt);
+            }
             w.writeEndElement();
         }), updated);
+    }
+
+    private static void url(XMLStreamWriter w, String loc, Instant lastModified) throws XMLStreamException {
+        w.writeStartElement("url");
+        element(w, "loc", loc);
+        if (lastModified != null) {
+            element(w, "lastmod", lastModified.toString());
+        }
+        w.writeEndElement();
+    }
+
+    /** The site settings' URL without a trailing slash (they are stored without one). */
+    public String siteUrl() {
+        String url = site.document().siteUrl();
+        url = url == null || url.isBlank() ? config.siteUrl() : url;
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static String articleUrl(String siteUrl, Article a) {
+        return siteUrl + "/archives/" + a.id;
     }
 
     private List<Article> items(Scope scope, String slug) {

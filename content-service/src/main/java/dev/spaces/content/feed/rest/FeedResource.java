@@ -3,7 +3,6 @@ package dev.spaces.content.feed.rest;
 import dev.spaces.commons.http.PublicCache;
 import dev.spaces.commons.http.PublicCacheFilter;
 import dev.spaces.commons.validation.Slug;
-import dev.spaces.content.common.ContentConfig;
 import dev.spaces.content.feed.FeedService.Scope;
 import dev.spaces.content.feed.FeedService;
 import jakarta.ws.rs.GET;
@@ -23,11 +22,9 @@ public class FeedResource {
     private static final String ATOM = "application/atom+xml; charset=UTF-8";
 
     private final FeedService feeds;
-    private final ContentConfig config;
 
-    public FeedResource(FeedService feeds, ContentConfig config) {
+    public FeedResource(FeedService feeds) {
         this.feeds = feeds;
-        this.config = config;
     }
 
     @GET
@@ -67,7 +64,7 @@ public class FeedResource {
     }
 
     private String self(String path) {
-        return config.siteUrl() + path;
+        return feeds.siteUrl() + path;
     }
 
     private static Response xml(FeedService.Feed feed, String type) {
