@@ -54,6 +54,11 @@ class SiteHtmlValidIT {
     private String previewPath;
     private String revokedPreviewPath;
     private String siteUrl;
+    private String seriesSlug;
+    private String categorySlug;
+    private String tagSlug;
+    private String month;
+    private List<String> settingsPages;
 
     SiteHtmlValidIT(Api api) {
         this.api = api;
@@ -68,8 +73,23 @@ class SiteHtmlValidIT {
                         "/archives/" + articleId),
                 PageType.hidden("draft preview link", previewPath, 200),
                 PageType.hidden("page not found", "/archives/999999999", 404),
-                PageType.hidden("revoked preview link", revokedPreviewPath, 410)
-        );
+                PageType.hidden("revoked preview link", revokedPreviewPath, 410),
+                // browsing pages
+                PageType.indexed("category", "/category/" + categorySlug),
+                PageType.indexed("tag", "/tag/" + tagSlug),
+                PageType.indexed("series", "/series/" + seriesSlug),
+                PageType.indexed("archive", "/archive"),
+                PageType.indexed("archive month", "/archive/" + month),
+                PageType.indexed("tags and categories", "/tags"),
+                PageType.hidden("search with results", "/search?q=梯度下降", 200),
+                PageType.hidden("search without results", "/search?q=" + word + "zzqx", 200),
+                PageType.hidden("search with a formula in the query", "/search?q=$x^2$", 200),
+                PageType.hidden("formula box search", "/search?latex=\\frac{a}{b}", 200)
+        ).stream().collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), list -> {
+            // the site settings' pages the menu links to (FAQ, licence, sponsor: those the settings fill)
+            settingsPages.forEach(path -> list.add(PageType.indexed("site settings page " + path, path)));
+            return list;
+        }));
     }
 
     @BeforeAll
@@ -79,6 +99,19 @@ class SiteHtmlValidIT {
         Response series = api.anonymous().get("/api/v1/series");
         String slug = series.jsonPath().getString("find { it.articleCount > 1 }.slug");
         assertThat(slug).as("a sample series with several parts").isNotNull();
+        seriesSlug = slug;
+        categorySlug = api.anonymous().get("/api/v1/categories").jsonPath()
+                .getString("find { it.articleCount > 0 && it.slug ==~ /[a-z0-9-]+/ }.slug");
+        // slugs written as they are in the canonical URL (a CJK slug would be percent-encoded there)
+        tagSlug = api.anonymous().get("/api/v1/tags").jsonPath()
+                .getString("find { it.articleCount > 0 && it.slug ==~ /[a-z0-9-]+/ }.slug");
+        assertThat(List.of(categorySlug, tagSlug)).as("a category and a tag with articles").doesNotContainNull();
+        Response archive = api.anonymous().get("/api/v1/archive");
+        month = "%04d/%02d".formatted(archive.jsonPath().getInt("[0].year"), archive.jsonPath().getInt("[0].month"));
+        String home = api.anonymous().get("/").asString();
+        settingsPages = java.util.stream.Stream.of("/faq", "/license", "/sponsor")
+                .filter(path -> home.contains("href=\"" + path + "\"")).toList();
+        assertThat(settingsPages).as("the menu links the licence page the settings always have").contains("/license");
         List<Long> parts = api.anonymous().get("/api/v1/series/{slug}", slug).jsonPath().getList("parts.id", Long.class);
         assertThat(parts).as("the series' parts").isNotEmpty();
         articleId = parts.stream().filter(id -> {
