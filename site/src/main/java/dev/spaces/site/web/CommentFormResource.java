@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.net.URI;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -74,8 +73,9 @@ public class CommentFormResource {
         }
         if (outcome.posted()) {
             String anchor = outcome.commentId() == null ? "#comments" : "#comment-" + outcome.commentId();
-            return Response.seeOther(URI.create(Urls.article(id) + anchor)).header("Cache-Control", "no-store")
-                    .build();
+            // a relative Location: resolved by the browser against the public address it posted to
+            return Response.status(303).header("Location", Urls.article(id) + anchor)
+                    .header("Cache-Control", "no-store").build();
         }
         return refused(id, parent, text, outcome);
     }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,8 +23,9 @@ import java.time.Duration;
  * login page by quarkus-oidc (authorization code + PKCE, the site's public client {@code spaces-web}), comes back
  * to {@code /login/callback}, where the code becomes tokens kept in the site's encrypted session cookie, and is then
  * sent on to the page they came from. Only a path of this site is followed: anything else goes to the home page.
- * {@code POST /logout} drops the session cookie and ends the Keycloak session too (RP-initiated logout), which
- * sends the reader back to the home page.
+ * {@code POST /logout} drops the session cookie, then a page moves on to Keycloak's logout (RP-initiated), which
+ * ends the Keycloak session too and sends the reader back to the home page; should Keycloak be down, the reader
+ * is signed out of the site regardless.
  */
 @Path("/")
 public class SignInResource {
@@ -72,11 +72,25 @@ public class SignInResource {
         // Keycloak ends its own session and sends the reader back home; with the hint it asks for no confirmation
         String keycloak = endSessionUrl + "?client_id=" + encode(clientId) + "&post_logout_redirect_uri="
                 + encode(home) + (viewer.idToken() == null ? "" : "&id_token_hint=" + encode(viewer.idToken()));
-        return Response.seeOther(URI.create(keycloak)).header("Cache-Control", "no-store").build();
+        // not a redirect: the pages' CSP (form-action 'self') rightly stops a form post from being redirected to
+        // another origin, so a page that is already signed out here moves on to Keycloak by itself (no script)
+        String html = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                + "<meta http-equiv=\"refresh\" content=\"0; url=" + attribute(keycloak) + "\">\n"
+                + "<meta name=\"robots\" content=\"noindex, nofollow\">\n<title>已退出</title>\n</head>\n<body>\n"
+                + "<p>你已在本站退出登录。正在结束登录服务器上的会话……如果页面没有自动跳转，请<a href=\""
+                + attribute(keycloak) + "\">点击这里</a>，或<a href=\"/\">回到首页</a>。</p>\n</body>\n</html>\n";
+        return Response.ok(html, Html.MEDIA_TYPE).header("Cache-Control", "no-store")
+                .header("Referrer-Policy", "no-referrer").build();
     }
 
+    private static String attribute(String value) {
+        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** A relative Location: the browser resolves it against the address it used (the gateway's public one). */
     private static Response seeOther(String path) {
-        return Response.seeOther(URI.create(path)).header("Cache-Control", "no-store").build();
+        return Response.status(303).header("Location", path).header("Cache-Control", "no-store").build();
     }
 
     private static String encode(String value) {

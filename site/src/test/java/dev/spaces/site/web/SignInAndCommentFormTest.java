@@ -76,8 +76,7 @@ class SignInAndCommentFormTest {
                 "javascript:alert(1)"}) {
             Response back = withSession(session).queryParam("return", foreign).get("/login");
             assertThat(back.statusCode()).isEqualTo(303);
-            assertThat(URI.create(back.header("Location")).getPath()).as(foreign).isEqualTo("/");
-            assertThat(URI.create(back.header("Location")).getHost()).isEqualTo("localhost");
+            assertThat(back.header("Location")).as(foreign).isEqualTo("/");
         }
     }
 
@@ -100,7 +99,7 @@ class SignInAndCommentFormTest {
                 .withHeader("Content-Type", "application/json").withBody("{\"id\":42,\"status\":\"pending\"}")));
         Response posted = submit(session, "post", "公式 $x^2$", "5");
         assertThat(posted.statusCode()).isEqualTo(303);
-        assertThat(posted.header("Location")).endsWith("/archives/7#comment-42");
+        assertThat(posted.header("Location")).isEqualTo("/archives/7#comment-42");
         server.verify(1, postRequestedFor(urlEqualTo(COMMENTS))
                 .withHeader("Authorization", equalTo("Bearer " + ServicesStub.accessToken))
                 .withHeader("Accept-Language", equalTo("zh-CN"))
@@ -187,10 +186,13 @@ class SignInAndCommentFormTest {
     void logoutDropsTheSessionAndEndsKeycloaksToo() {
         Map<String, String> session = signIn("/");
         Response out = withSession(session).header("Origin", origin()).post("/logout");
-        assertThat(out.statusCode()).isEqualTo(303);
-        Map<String, String> query = query(out.header("Location"));
-        assertThat(out.header("Location")).startsWith(server.baseUrl()
-                + "/realms/spaces/protocol/openid-connect/logout?");
+        assertThat(out.statusCode()).isEqualTo(200);
+        java.util.regex.Matcher refresh = java.util.regex.Pattern.compile("content=\"0; url=([^\"]+)\"")
+                .matcher(out.asString());
+        assertThat(refresh.find()).as("a refresh to Keycloak's logout (no script)").isTrue();
+        String keycloak = refresh.group(1).replace("&amp;", "&");
+        Map<String, String> query = query(keycloak);
+        assertThat(keycloak).startsWith(server.baseUrl() + "/realms/spaces/protocol/openid-connect/logout?");
         assertThat(query).containsEntry("post_logout_redirect_uri", origin() + "/").containsKey("id_token_hint");
         assertThat(out.headers().getValues("Set-Cookie")).anyMatch(c -> c.startsWith("q_session")
                 && (c.contains("Max-Age=0") || c.contains("Expires=Thu, 01 Jan 1970")));
