@@ -72,7 +72,7 @@ class SiteCommentsIT {
     @Test
     @Order(1)
     void aliceSignsInFromTheArticleAndPostsAFormulaFromHerPhoneWithJavascriptOff(Browser browser) {
-        Page phone = browser.open(Viewport.PHONE, Scripts.OFF);
+        Page phone = online(browser.open(Viewport.PHONE, Scripts.OFF));
         phone.cdp("Network.clearBrowserCookies", Map.of()); // a signed-out start: cookies are the browser's
         phone.load(articleUrl());
         assertThat(phone.count("#comment-body")).as("no form for a signed-out reader").isZero();
@@ -161,7 +161,7 @@ class SiteCommentsIT {
             assertThat(api.json(api.as("moderator"), Map.of("action", "approve"))
                     .post("/api/v1/comments/{id}/moderation", aliceComment).statusCode()).isEqualTo(200);
         }
-        Page desk = browser.open(Viewport.DESKTOP, Scripts.ON);
+        Page desk = online(browser.open(Viewport.DESKTOP, Scripts.ON));
         desk.cdp("Network.clearBrowserCookies", Map.of());
         desk.load(articleUrl());
         desk.element("header .account a.login", SCREEN).click();
@@ -215,6 +215,18 @@ class SiteCommentsIT {
         desk.element("header .account a.login", SCREEN);
         Response afterLogout = RestAssured.given().cookies(cookiesOf(desk)).get(articleUrl());
         assertThat(afterLogout.asString()).contains("登录后评论");
+    }
+
+    /**
+     * Headless Chromium in a container without a network interface believes itself offline, and then fails a form
+     * post (a top-level POST navigation) with ERR_INTERNET_DISCONNECTED before sending it, although loopback works
+     * (GETs load): the tab is told it is online.
+     */
+    private static Page online(Page page) {
+        page.cdp("Network.enable", Map.of());
+        page.cdp("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1, "connectionType", "ethernet"));
+        return page;
     }
 
     /** What the browser shows, and what the same post gets through the gateway and from the site directly. */
