@@ -1,13 +1,16 @@
 package dev.spaces.site.client;
 
 import dev.spaces.site.api.CommentThreads;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.Map;
@@ -29,4 +32,17 @@ public interface CommentApi {
     @GET
     @Path("/comments/counts")
     Map<Long, Long> counts(@QueryParam("articleIds") String articleIds);
+
+    // ---- comments: a signed-in reader's comment, with their access token (through CommentWriter, never retried)
+    @POST
+    @Path("/articles/{id}/comments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response post(@PathParam("id") long articleId, NewComment comment,
+                  @HeaderParam("Authorization") String authorization,
+                  @HeaderParam("Accept-Language") String acceptLanguage,
+                  @HeaderParam("X-Forwarded-For") String forwardedFor);
+
+    /** The body comment-service takes: Markdown + LaTeX, and the comment it replies to. */
+    record NewComment(String body, Long parentId) {
+    }
 }

@@ -10,7 +10,9 @@ import dev.spaces.site.api.Series;
 import dev.spaces.site.api.SiteSettings;
 import dev.spaces.site.api.StandalonePage;
 import dev.spaces.site.api.Tag;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -99,4 +101,10 @@ public interface ContentApi {
     @GET
     @Path("/archive")
     List<ArchiveMonth> archive();
+
+    // ---- comments: the comment form's 预览 (public, saves nothing)
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    dev.spaces.site.api.RenderedPreview preview(java.util.Map<String, String> markdown);
 }

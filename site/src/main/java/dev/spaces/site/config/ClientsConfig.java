@@ -13,6 +13,9 @@ public interface ClientsConfig {
     /** Reads from comment-service: threads and counts. */
     CallPolicy commentReads();
 
+    /** Writes to comment-service (a reader's comment): never retried, since a POST repeated is a comment posted twice. */
+    CallPolicy commentWrites();
+
     /** Searches. */
     CallPolicy search();
 }

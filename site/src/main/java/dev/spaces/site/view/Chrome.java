@@ -29,6 +29,11 @@ public record Chrome(SiteSettings site, List<PageLink> menu, String path, String
         return viewer != null;
     }
 
+    // ---- comments: the header's sign-in link comes back to this page
+    public String loginUrl() {
+        return Urls.login(path == null ? "/" : path);
+    }
+
     public Chrome withNoindex() {
         return new Chrome(site, menu, path, assetVersion, true, viewer);
     }

@@ -6,15 +6,16 @@ import java.util.List;
 
 /**
  * The comments under an article: threads in the chosen order, and the cursor of the next threads; or
- * {@code available = false} when comment-service could not answer (the article shows regardless).
+ * {@code available = false} when comment-service could not answer (the article shows regardless); and the form to
+ * write one ({@link CommentForm}).
  */
 public record CommentsView(boolean available, long total, List<Comment> threads, String sort, String nextCursor,
-                           boolean signedIn) {
+                           boolean signedIn, CommentForm form) {
 
     public static final List<String> SORTS = List.of("oldest", "newest", "top");
 
-    public static CommentsView unavailable(String sort, boolean signedIn) {
-        return new CommentsView(false, 0, List.of(), sort, null, signedIn);
+    public static CommentsView unavailable(String sort, boolean signedIn, CommentForm form) {
+        return new CommentsView(false, 0, List.of(), sort, null, signedIn, form);
     }
 
     public static String normalSort(String sort) {

@@ -42,4 +42,37 @@ public final class Urls {
         String b = base == null ? "" : base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         return b + (path.startsWith("/") ? path : "/" + path);
     }
+
+    // ---- comments: signing in and back
+    /** The sign-in link that comes back to {@code returnPath} (a path of this site). */
+    public static String login(String returnPath) {
+        return "/login?return=" + java.net.URLEncoder.encode(returnPath, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code candidate} if it is a path of this site, else "/": no open redirect after sign-in. A relative path
+     * starts with one "/" and no "//" or "/\" (which browsers read as another host), holds no scheme, no control
+     * characters and no backslashes.
+     */
+    public static String sameSitePath(String candidate) {
+        if (candidate == null || candidate.isEmpty() || candidate.length() > 2000 || candidate.charAt(0) != '/'
+                || candidate.startsWith("//") || candidate.indexOf('\\') >= 0) {
+            return "/";
+        }
+        for (int i = 0; i < candidate.length(); i++) {
+            char c = candidate.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return "/";
+            }
+        }
+        try {
+            java.net.URI uri = new java.net.URI(candidate);
+            if (uri.getScheme() != null || uri.getRawAuthority() != null) {
+                return "/";
+            }
+        } catch (java.net.URISyntaxException e) {
+            return "/";
+        }
+        return candidate;
+    }
 }

@@ -10,7 +10,9 @@ import dev.spaces.site.config.SiteConfig;
 import dev.spaces.site.view.ArticleView;
 import dev.spaces.site.view.Chrome;
 import dev.spaces.site.view.CitationLine;
+import dev.spaces.site.view.CommentForm;
 import dev.spaces.site.view.CommentsView;
+import dev.spaces.site.api.Comment;
 import dev.spaces.site.view.Dates;
 import dev.spaces.site.view.Toc;
 import dev.spaces.site.view.Urls;
@@ -26,6 +28,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 /**
  * An article at the blog's own address, {@code /archives/{id}}: the whole text with its formulas as MathML (no
@@ -42,8 +45,11 @@ public class ArticleResource {
     private final Parallel parallel;
     private final SiteConfig config;
 
+    private final Viewers viewers;
+
     public ArticleResource(ContentReader content, CommentReader comments, Frames frames, Parallel parallel,
-                           SiteConfig config) {
+                           SiteConfig config, Viewers viewers) {
+        this.viewers = viewers;
         this.content = content;
         this.comments = comments;
         this.frames = frames;
@@ -56,19 +62,54 @@ public class ArticleResource {
     @PublicCache
     @Produces(Html.TYPE)
     public Response article(@PathParam("key") String key, @QueryParam("sort") String sort,
-                            @QueryParam("cursor") String cursor) {
+                            @QueryParam("cursor") String cursor, @QueryParam("replyTo") String replyTo) {
         if (!key.chars().allMatch(Character::isDigit) || key.isEmpty() || key.length() > 18) {
             Article bySlug = content.articleBySlug(key);
             return Response.status(301).location(URI.create(Urls.article(bySlug.id()))).build();
         }
         long id = Long.parseLong(key);
-        String order = CommentsView.normalSort(sort);
-        CompletableFuture<Chrome> chrome = parallel.start(() -> frames.chrome(Urls.article(id), null));
-        CompletableFuture<CommentThreads> threads = parallel.start(() -> comments.threads(id, order, cursor,
-                config.commentThreadsPerPage(), null));
-        Article article = content.article(id);
-        String page = render(chrome, article, threads, order, false);
+        String page = articlePage(id, sort, cursor, positive(replyTo), UnaryOperator.identity());
         return Response.ok(page, Html.MEDIA_TYPE).build();
+    }
+
+    // ---- comments: the article page with the reader's comment form (also drawn again by CommentFormResource)
+    /**
+     * The article page as {@code viewers.current()} sees it: their own pending comments included (the threads are
+     * read with their token) and the form for them; {@code form} adds what a submitted form brought (text kept,
+     * preview, errors).
+     */
+    String articlePage(long id, String sort, String cursor, Long replyTo, UnaryOperator<CommentForm> form) {
+        Viewers.Viewer viewer = viewers.current();
+        String name = viewer == null ? null : viewer.name();
+        String token = viewer == null ? null : viewer.accessToken();
+        String order = CommentsView.normalSort(sort);
+        CompletableFuture<Chrome> chrome = parallel.start(() -> frames.chrome(Urls.article(id), name));
+        CompletableFuture<CommentThreads> threads = parallel.start(() -> comments.threads(id, order, cursor,
+                config.commentThreadsPerPage(), token));
+        Article article = content.article(id);
+        return render(chrome, article, threads, order, false, viewer != null, replyTo, form);
+    }
+
+    private static Long positive(String number) {
+        if (number == null || number.isEmpty() || number.length() > 18 || !number.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        long value = Long.parseLong(number);
+        return value > 0 ? value : null;
+    }
+
+    /** Who a reply is to: the parent's author as the thread shows them, or "#id" when it is not on this page. */
+    private static String parentName(List<Comment> threads, long parentId) {
+        for (Comment c : threads) {
+            if (c.id() == parentId) {
+                return c.author() == null ? "匿名" : c.author().displayName();
+            }
+            String inReplies = parentName(c.replies(), parentId);
+            if (inReplies != null) {
+                return inReplies;
+            }
+        }
+        return null;
     }
 
     @GET
@@ -78,14 +119,16 @@ public class ArticleResource {
         CompletableFuture<Chrome> chrome = parallel.start(() -> frames.chrome("/preview/" + token, null)
                 .withNoindex());
         Article draft = content.preview(token);
-        String page = render(chrome, draft, CompletableFuture.completedFuture(null), "oldest", true);
+        String page = render(chrome, draft, CompletableFuture.completedFuture(null), "oldest", true, false, null,
+                UnaryOperator.identity());
         // the token is the credential: nobody but its holder may keep the page, and it must not leak as a Referer
         return Response.ok(page, Html.MEDIA_TYPE).header("Cache-Control", "private, no-store")
                 .header("X-Robots-Tag", "noindex, nofollow").header("Referrer-Policy", "no-referrer").build();
     }
 
     private String render(CompletableFuture<Chrome> chromeCall, Article article,
-                          CompletableFuture<CommentThreads> threadsCall, String order, boolean preview) {
+                          CompletableFuture<CommentThreads> threadsCall, String order, boolean preview,
+                          boolean signedIn, Long replyTo, UnaryOperator<CommentForm> formChange) {
         CompletableFuture<Series> series = article.series() == null ? CompletableFuture.completedFuture(null)
                 : parallel.start(() -> content.series(article.series().slug()));
         int limit = config.relatedCount();
@@ -98,8 +141,18 @@ public class ArticleResource {
         Chrome chrome = Parallel.join(chromeCall);
         Dates dates = frames.dates(chrome);
         CommentThreads threads = preview ? null : Parallel.optional(threadsCall);
-        CommentsView commentsView = threads == null ? CommentsView.unavailable(order, false)
-                : new CommentsView(true, threads.total(), threads.items(), order, threads.nextCursor(), false);
+        String path = Urls.article(article.id());
+        CommentForm form;
+        if (!signedIn) {
+            form = CommentForm.signedOut(replyTo == null ? path : path + "?replyTo=" + replyTo);
+        } else {
+            String parent = replyTo == null ? null : threads == null ? null : parentName(threads.items(), replyTo);
+            form = CommentForm.empty(path, replyTo, replyTo == null ? null : parent == null ? "#" + replyTo : parent);
+        }
+        form = formChange.apply(form);
+        CommentsView commentsView = threads == null ? CommentsView.unavailable(order, signedIn, form)
+                : new CommentsView(true, threads.total(), threads.items(), order, threads.nextCursor(), signedIn,
+                form);
         List<ArticleSummary> popularOthers = orEmpty(Parallel.optional(popular)).stream()
                 .filter(other -> other.id() != article.id()).limit(limit).toList();
         String citation = chrome.site().license() == null ? "" : CitationLine.fill(

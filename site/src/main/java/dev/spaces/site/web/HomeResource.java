@@ -26,9 +26,11 @@ public class HomeResource {
     private final Frames frames;
     private final Parallel parallel;
     private final SiteConfig config;
+    private final Viewers viewers; // ---- comments: the header names the signed-in reader
 
     public HomeResource(ContentReader content, CommentReader comments, Frames frames, Parallel parallel,
-                        SiteConfig config) {
+                        SiteConfig config, Viewers viewers) {
+        this.viewers = viewers;
         this.content = content;
         this.comments = comments;
         this.frames = frames;
@@ -41,7 +43,8 @@ public class HomeResource {
     @Produces(Html.TYPE)
     public String home(@QueryParam("page") @DefaultValue("1") int page) {
         int p = Math.max(1, page);
-        CompletableFuture<Chrome> chrome = parallel.start(() -> frames.chrome(p == 1 ? "/" : "/?page=" + p, null));
+        String viewer = viewers.name(); // on the request's thread: the identity belongs to the request
+        CompletableFuture<Chrome> chrome = parallel.start(() -> frames.chrome(p == 1 ? "/" : "/?page=" + p, viewer));
         Listing<ArticleSummary> articles = content.articles(p, config.pageSize(), null, null, null, null);
         if (p > 1 && articles.items().isEmpty()) {
             throw new jakarta.ws.rs.NotFoundException();

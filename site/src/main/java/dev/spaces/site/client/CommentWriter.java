@@ -1,0 +1,109 @@
+package dev.spaces.site.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spaces.site.api.ProblemDetail;
+import dev.spaces.site.config.ClientsConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * A signed-in reader's comment, sent to comment-service with their access token. Guarded like every call (timeout,
+ * breaker) but with its own policy, {@code spaces.clients.comment-writes}, whose retries are 0: a POST that timed out
+ * may have been stored, and sending it again would post the comment twice.
+ * <p>
+ * A refusal (4xx) is the reader's business, not a failure of the service: it comes back as an {@link Outcome} with
+ * the problem's words, so that the form can show them with the text kept, and it does not count against the breaker.
+ * 5xx, timeouts and an open breaker are {@link UpstreamUnavailable}.
+ */
+@ApplicationScoped
+public class CommentWriter {
+
+    private final CommentApi api;
+    private final GuardedCalls calls;
+    private final ObjectMapper json;
+
+    public CommentWriter(@RestClient CommentApi api, ClientsConfig clients, ObjectMapper json) {
+        this.api = api;
+        this.calls = new GuardedCalls("comment-service", clients.commentWrites());
+        this.json = json;
+    }
+
+    /**
+     * What came of a post: {@code status} 201 with the new comment's id (null when the service accepted it without
+     * storing it, 202); or a refusal's status with its problem and, for 429, the seconds to wait.
+     */
+    public record Outcome(int status, Long commentId, ProblemDetail problem, Long retryAfterSeconds) {
+
+        public boolean posted() {
+            return status == 201 || status == 202;
+        }
+    }
+
+    /**
+     * @param forwardedFor the reader's address chain as the gateway gave it, so that comment-service limits each
+     *                     reader's network rather than the site's
+     */
+    public Outcome post(long articleId, String body, Long parentId, String accessToken, String forwardedFor) {
+        return calls.call("a new comment on article " + articleId, () -> {
+            Response response;
+            try {
+                // Chinese field messages: the reader sees them as they are
+                response = api.post(articleId, new CommentApi.NewComment(body, parentId), "Bearer " + accessToken,
+                        "zh-CN", forwardedFor);
+            } catch (WebApplicationException e) {
+                response = e.getResponse();
+            }
+            return outcome(response);
+        });
+    }
+
+    private Outcome outcome(Response response) {
+        int status = response.getStatus();
+        if (status >= 500) {
+            throw new WebApplicationException(response); // GuardedCalls: the service failed, the breaker counts it
+        }
+        String text = response.hasEntity() ? response.readEntity(String.class) : "";
+        if (status == 201 || status == 202) {
+            JsonNode id = read(text).path("id");
+            return new Outcome(status, id.isNumber() ? id.asLong() : null, null, null);
+        }
+        ProblemDetail problem = problem(text, status);
+        Long wait = null;
+        if (status == 429) {
+            wait = retryAfter(response.getHeaderString("Retry-After"));
+        }
+        return new Outcome(status, null, problem, wait);
+    }
+
+    private ProblemDetail problem(String text, int status) {
+        try {
+            ProblemDetail problem = json.readValue(text, ProblemDetail.class);
+            return problem == null ? new ProblemDetail(null, status, null, null) : problem;
+        } catch (Exception e) {
+            return new ProblemDetail(null, status, null, null); // not a problem document: the status says enough
+        }
+    }
+
+    private JsonNode read(String text) {
+        try {
+            return text.isBlank() ? json.createObjectNode() : json.readTree(text);
+        } catch (Exception e) {
+            return json.createObjectNode();
+        }
+    }
+
+    /** Retry-After in seconds (RFC 9110 also allows a date; comment-service sends seconds). */
+    static Long retryAfter(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            return Math.max(1, Long.parseLong(header.trim()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
