@@ -101,11 +101,10 @@ class SiteHtmlValidIT {
         assertThat(slug).as("a sample series with several parts").isNotNull();
         seriesSlug = slug;
         categorySlug = api.anonymous().get("/api/v1/categories").jsonPath()
-                .getString("find { it.articleCount > 0 && it.slug ==~ /[a-z0-9-]+/ }.slug");
-        // slugs written as they are in the canonical URL (a CJK slug would be percent-encoded there)
-        tagSlug = api.anonymous().get("/api/v1/tags").jsonPath()
-                .getString("find { it.articleCount > 0 && it.slug ==~ /[a-z0-9-]+/ }.slug");
-        assertThat(List.of(categorySlug, tagSlug)).as("a category and a tag with articles").doesNotContainNull();
+                .getString("find { it.articleCount > 0 }.slug");
+        tagSlug = api.anonymous().get("/api/v1/tags").jsonPath().getString("find { it.articleCount > 0 }.slug");
+        assertThat(java.util.Arrays.asList(categorySlug, tagSlug)).as("a category and a tag with articles")
+                .doesNotContainNull();
         Response archive = api.anonymous().get("/api/v1/archive");
         month = "%04d/%02d".formatted(archive.jsonPath().getInt("[0].year"), archive.jsonPath().getInt("[0].month"));
         String home = api.anonymous().get("/").asString();
@@ -191,9 +190,13 @@ class SiteHtmlValidIT {
             assertThat(page.contentType()).as(type.name()).startsWith("text/html");
             String html = page.asString();
             if (type.indexed()) {
-                assertThat(html).as("%s names its canonical URL", type.name())
-                        .contains("<link rel=\"canonical\" href=\"" + siteUrl + type.path() + "\">")
-                        .doesNotContain("noindex");
+                // read back decoded: a CJK slug is percent-encoded in the URL, as it should be
+                java.util.regex.Matcher canonical = java.util.regex.Pattern
+                        .compile("<link rel=\"canonical\" href=\"([^\"]+)\">").matcher(html);
+                assertThat(canonical.find()).as("%s names its canonical URL", type.name()).isTrue();
+                assertThat(java.net.URLDecoder.decode(canonical.group(1), java.nio.charset.StandardCharsets.UTF_8))
+                        .as("%s's canonical URL", type.name()).isEqualTo(siteUrl + type.path());
+                assertThat(html).doesNotContain("noindex");
             } else {
                 assertThat(html).as("%s is kept out of search engines", type.name())
                         .contains("<meta name=\"robots\" content=\"noindex, nofollow\">")

@@ -91,12 +91,17 @@ public class EdgeRoutes {
         String path = request.path();
         boolean studioPage = StudioRoutes.isStudio(path);
         // reader-site pages bring their own Content-Security-Policy (they load the site's stylesheet and script)
-        boolean api = !studioPage && !path.startsWith("/q/") && !RouteTable.isSitePath(path);
+        boolean sitePage = RouteTable.isSitePath(path);
+        boolean api = !studioPage && !path.startsWith("/q/") && !sitePage;
         ctx.addHeadersEndHandler(v -> {
             MultiMap headers = ctx.response().headers();
             headers.set(REQUEST_ID, requestId);
             headers.set(CONTENT_TYPE_OPTIONS, NOSNIFF);
-            headers.set(REFERRER_POLICY, referrerPolicy);
+            // a reader-site page keeps its own: with no-referrer, browsers send "Origin: null" on the page's form
+            // posts (Fetch §3.1: a non-CORS POST under no-referrer), which CORS and the site's same-origin check refuse
+            if (!sitePage || !headers.contains(REFERRER_POLICY)) {
+                headers.set(REFERRER_POLICY, referrerPolicy);
+            }
             headers.set(FRAME_OPTIONS, DENY);
             if (studioPage) {
                 studio.decorate(path, headers); // a web app: its own CSP and caching

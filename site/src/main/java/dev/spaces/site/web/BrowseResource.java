@@ -40,6 +40,9 @@ import java.util.function.Function;
 @Path("/")
 public class BrowseResource {
 
+    /** The signed-in reader, named in the header (read on the request's thread). */
+    private final Viewers viewers;
+
     private final ContentReader content;
     private final CommentReader comments;
     private final Frames frames;
@@ -47,7 +50,8 @@ public class BrowseResource {
     private final SiteConfig config;
 
     public BrowseResource(ContentReader content, CommentReader comments, Frames frames, Parallel parallel,
-                          SiteConfig config) {
+                          SiteConfig config, Viewers viewers) {
+        this.viewers = viewers;
         this.content = content;
         this.comments = comments;
         this.frames = frames;
@@ -83,7 +87,8 @@ public class BrowseResource {
                         int page, Function<Integer, Listing<ArticleSummary>> list) {
         int p = Math.max(1, page);
         Pager probe = new Pager(base, p, 1);
-        CompletableFuture<Chrome> chrome = parallel.start(() -> frames.chrome(probe.href(p), null));
+        String viewer = viewers.name();
+        CompletableFuture<Chrome> chrome = parallel.start(() -> frames.chrome(probe.href(p), viewer));
         Listing<ArticleSummary> articles = list.apply(p);
         if (p > 1 && articles.items().isEmpty()) {
             throw new NotFoundException();
@@ -99,7 +104,8 @@ public class BrowseResource {
     @PublicCache
     @Produces(Html.TYPE)
     public String series(@PathParam("slug") String slug) {
-        CompletableFuture<Chrome> chrome = parallel.start(() -> frames.chrome(Urls.series(slug), null));
+        String viewer = viewers.name();
+        CompletableFuture<Chrome> chrome = parallel.start(() -> frames.chrome(Urls.series(slug), viewer));
         CompletableFuture<Listing<ArticleSummary>> listed = parallel.start(() -> content.seriesArticles(slug, 1, 100));
         Series series = content.series(slug);
         // dates and excerpts are a nicety: the parts in order come with the series itself
@@ -117,7 +123,8 @@ public class BrowseResource {
     @PublicCache
     @Produces(Html.TYPE)
     public String archive() {
-        CompletableFuture<Chrome> chrome = parallel.start(() -> frames.chrome("/archive", null));
+        String viewer = viewers.name();
+        CompletableFuture<Chrome> chrome = parallel.start(() -> frames.chrome("/archive", viewer));
         CompletableFuture<List<Category>> categories = parallel.start(content::categories);
         CompletableFuture<List<Tag>> tags = parallel.start(content::tags);
         List<ArchiveMonth> months = content.archive();
@@ -137,7 +144,8 @@ public class BrowseResource {
         }
         int p = Math.max(1, page);
         Pager probe = new Pager(Urls.month(year, month), p, 1);
-        CompletableFuture<Chrome> chrome = parallel.start(() -> frames.chrome(probe.href(p), null));
+        String viewer = viewers.name();
+        CompletableFuture<Chrome> chrome = parallel.start(() -> frames.chrome(probe.href(p), viewer));
         Listing<ArticleSummary> articles = content.articles(p, config.pageSize(), null, null, year, month);
         if (articles.items().isEmpty()) {
             throw new NotFoundException(); // a month without articles has no page (the archive does not link it)
@@ -153,7 +161,8 @@ public class BrowseResource {
     @PublicCache
     @Produces(Html.TYPE)
     public String tags() {
-        CompletableFuture<Chrome> chrome = parallel.start(() -> frames.chrome("/tags", null));
+        String viewer = viewers.name();
+        CompletableFuture<Chrome> chrome = parallel.start(() -> frames.chrome("/tags", viewer));
         CompletableFuture<List<Category>> categories = parallel.start(content::categories);
         CompletableFuture<List<Series>> series = parallel.start(content::seriesList);
         List<Tag> tags = nonEmptyTags(content.tags());
@@ -168,7 +177,8 @@ public class BrowseResource {
     @PublicCache
     @Produces(Html.TYPE)
     public String page(@PathParam("slug") String slug) {
-        CompletableFuture<Chrome> chrome = parallel.start(() -> frames.chrome(Urls.page(slug), null));
+        String viewer = viewers.name();
+        CompletableFuture<Chrome> chrome = parallel.start(() -> frames.chrome(Urls.page(slug), viewer));
         StandalonePage page = content.page(slug);
         return Templates.page(Parallel.join(chrome), page).render();
     }
@@ -178,7 +188,7 @@ public class BrowseResource {
     @PublicCache
     @Produces(Html.TYPE)
     public Response faq() {
-        Chrome frame = frames.chrome("/faq", null);
+        Chrome frame = frames.chrome("/faq", viewers.name());
         if (frame.hasPage("faq")) {
             return redirect("faq");
         }
@@ -193,7 +203,7 @@ public class BrowseResource {
     @PublicCache
     @Produces(Html.TYPE)
     public Response license() {
-        Chrome frame = frames.chrome("/license", null);
+        Chrome frame = frames.chrome("/license", viewers.name());
         if (frame.hasPage("license")) {
             return redirect("license");
         }
@@ -209,7 +219,7 @@ public class BrowseResource {
     @PublicCache
     @Produces(Html.TYPE)
     public Response sponsor() {
-        Chrome frame = frames.chrome("/sponsor", null);
+        Chrome frame = frames.chrome("/sponsor", viewers.name());
         if (frame.hasPage("sponsor")) {
             return redirect("sponsor");
         }

@@ -29,6 +29,9 @@ import java.util.concurrent.CompletableFuture;
 @Path("/search")
 public class SearchPageResource {
 
+    /** The signed-in reader, named in the header (read on the request's thread). */
+    private final Viewers viewers;
+
     static final int PAGE_SIZE = 10;
     /** search-service's limits (SearchParameters): longer queries are answered here, without a call. */
     static final int MAX_QUERY = 200;
@@ -38,7 +41,8 @@ public class SearchPageResource {
     private final Frames frames;
     private final Parallel parallel;
 
-    public SearchPageResource(SearchReader search, Frames frames, Parallel parallel) {
+    public SearchPageResource(SearchReader search, Frames frames, Parallel parallel, Viewers viewers) {
+        this.viewers = viewers;
         this.search = search;
         this.frames = frames;
         this.parallel = parallel;
@@ -57,7 +61,8 @@ public class SearchPageResource {
         String y = year.matches("[0-9]{4}") ? year : "";
         int p = Math.min(Math.max(1, page), SearchView.MAX_PAGES);
         String path = new dev.spaces.site.view.Pager(SearchView.link(query, formula, category, tag, y), p, p).href(p);
-        CompletableFuture<Chrome> chrome = parallel.start(() -> frames.chrome(path, null));
+        String viewer = viewers.name();
+        CompletableFuture<Chrome> chrome = parallel.start(() -> frames.chrome(path, viewer));
 
         boolean textAsked = !query.isEmpty() || !category.isBlank() || !tag.isBlank() || !y.isEmpty();
         String problem = null;
