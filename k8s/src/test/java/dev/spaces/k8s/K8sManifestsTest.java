@@ -59,10 +59,9 @@ class K8sManifestsTest {
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{(SPACES_[A-Z0-9_]+)");
     private static final Set<String> INGRESS_FACING = Set.of("gateway", "keycloak");
     /**
-     * Set for a setting that is being added on another branch: the reader site's sign-in (quarkus-oidc web-app
-     * tenant, issue 21's comment form) reads SPACES_OIDC_ISSUER; until it lands the site has no tenant.
+     * Set for a setting that is being added on another branch (none now).
      */
-    private static final Set<String> NOT_YET_READ = Set.of("SPACES_OIDC_ISSUER");
+    private static final Set<String> NOT_YET_READ = Set.of();
 
     private final Map<String, Rendered> overlays = new HashMap<>();
 
