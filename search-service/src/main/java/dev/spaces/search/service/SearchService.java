@@ -299,7 +299,7 @@ public class SearchService {
     private SearchResult.Hit toHit(Hit<IndexedArticle> hit) {
         IndexedArticle source = hit.source();
         Map<String, List<String>> highlight = hit.highlight();
-        String title = first(highlight, "title", "title.unigram").stream().findFirst().orElse(Html.escape(source.title()));
+        String title = first(highlight, "title", "title.unigram").stream().findFirst().orElse(dev.spaces.commons.text.HtmlText.escape(source.title()));
         List<String> fragments = first(highlight, "text", "text.unigram");
         List<String> formulas = matchedFormulas(hit).stream().map(IndexedArticle.Formula::latex).toList();
         return new SearchResult.Hit(source.id(), source.slug(), source.title(), title, fragments, source.publishedAt(),

@@ -46,20 +46,8 @@ public final class Highlights {
         return out.toString();
     }
 
-    /** Text as HTML text: the five characters that could start markup or end an attribute. */
+    /** Text as HTML text: the five characters that could start markup or end an attribute (commons HtmlText). */
     public static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return dev.spaces.commons.text.HtmlText.escape(text);
     }
 }

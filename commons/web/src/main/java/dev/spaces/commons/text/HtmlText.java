@@ -1,12 +1,17 @@
-package dev.spaces.search.service;
+package dev.spaces.commons.text;
 
-/** Minimal HTML text escaping for titles returned without a highlight. */
-final class Html {
+/**
+ * Plain text written into HTML: the five characters that could start markup or end an attribute value, escaped.
+ * For the few places that build HTML by hand (search titles without a highlight, re-escaped highlight fragments);
+ * templates escape on their own.
+ */
+public final class HtmlText {
 
-    private Html() {
+    private HtmlText() {
     }
 
-    static String escape(String text) {
+    /** The text as HTML; null stays null. */
+    public static String escape(String text) {
         if (text == null) {
             return null;
         }
@@ -18,7 +23,7 @@ final class Html {
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
                 case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#x27;");
+                case '\'' -> out.append("&#39;");
                 default -> out.append(c);
             }
         }
