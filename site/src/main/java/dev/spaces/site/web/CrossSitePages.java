@@ -1,7 +1,5 @@
 package dev.spaces.site.web;
 
-import dev.spaces.site.view.Chrome;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -18,17 +16,8 @@ public class CrossSitePages {
     /** A forged cross-site post (here and on the comment form): a page that says what happened. */
     @ServerExceptionMapper
     public Response crossSite(SameOrigin.CrossSite e, UriInfo uri) {
-        Chrome chrome;
-        try {
-            chrome = frames.chrome("/" + uri.getPath().replaceFirst("^/", ""), null).withNoindex();
-        } catch (RuntimeException unavailable) {
-            chrome = frames.fallback(uri.getPath());
-        }
-        return Response.status(403).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                .header("Cache-Control", "no-store")
-                .entity(Templates.error(chrome, 403, "请求被拒绝",
-                        "这个请求不是从本站的页面发出的，为了保护你的账号，它没有被执行。如果你确实想发表评论或退出登录，请回到本站的页面重新操作。")
-                        .render()).build();
+        return ErrorPages.page(frames, uri, 403, "请求被拒绝",
+                "这个请求不是从本站的页面发出的，为了保护你的账号，它没有被执行。如果你确实想发表评论或退出登录，请回到本站的页面重新操作。");
     }
 
 }

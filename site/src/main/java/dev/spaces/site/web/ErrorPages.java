@@ -42,6 +42,14 @@ public class ErrorPages {
     }
 
     private Response page(UriInfo uri, int status, String heading, String message) {
+        return page(frames, uri, status, heading, message);
+    }
+
+    /**
+     * A failure page in the site's frame (not indexed, not kept), or in the generic frame when the settings cannot
+     * be read either: the one way every error page of the site is drawn.
+     */
+    static Response page(Frames frames, UriInfo uri, int status, String heading, String message) {
         String path = "/" + uri.getPath().replaceFirst("^/", "");
         Chrome chrome;
         try {

@@ -1,11 +1,9 @@
 package dev.spaces.site.web;
 
-import dev.spaces.site.view.Chrome;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.AuthenticationRedirectException;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -42,15 +40,6 @@ public class SignInPages {
     }
 
     private Response page(UriInfo uri, String heading, String message) {
-        String path = "/" + uri.getPath().replaceFirst("^/", "");
-        Chrome chrome;
-        try {
-            chrome = frames.chrome(path, null).withNoindex();
-        } catch (RuntimeException unavailable) {
-            chrome = frames.fallback(path);
-        }
-        return Response.status(401).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                .header("Cache-Control", "no-store")
-                .entity(Templates.error(chrome, 401, heading, message).render()).build();
+        return ErrorPages.page(frames, uri, 401, heading, message);
     }
 }
