@@ -55,6 +55,25 @@ class CommentMathTest {
     }
 
     @Test
+    void aPreviewRendersUnderTheCommentPolicyWithDiagnosticsAndStoresNothing() {
+        String who = trustedMember("preview", ARTICLE);
+        String marker = "预览" + System.nanoTime();
+        JsonPath preview = member(who).body(java.util.Map.of("body", "## 标题\n\n" + marker
+                        + " $\\frac{a}{b}$ 与 $\\frac{a}{$ <img src=x onerror=alert(1)>"))
+                .post("/api/v1/comments/preview").then().statusCode(200).extract().jsonPath();
+        assertThat(preview.getString("html")).contains("<math").contains(marker)
+                .as("the comment policy: no images, no event handlers").doesNotContain("<img", "onerror");
+        assertThat(preview.getList("diagnostics")).as("the formula that does not parse").hasSize(1);
+        assertThat(preview.getInt("diagnostics[0].index")).isEqualTo(1);
+        assertThat(anonymous().get(PATH + "?limit=100").asString()).as("nothing stored").doesNotContain(marker);
+
+        member(who).body(java.util.Map.of("body", "x".repeat(10_001))).post("/api/v1/comments/preview")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", containsString("body"));
+        anonymous().body(java.util.Map.of("body", "$x$")).post("/api/v1/comments/preview").then().statusCode(401);
+    }
+
+    @Test
     void memberTexAndRawMathMlComeOutInert() {
         String html = post("$\\href{javascript:alert(1)}{x}$ $\\url{javascript:alert(2)}$ "
                 + "$\\includegraphics{http://example.com/x.png}$ "

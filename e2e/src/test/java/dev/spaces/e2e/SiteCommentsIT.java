@@ -1,6 +1,7 @@
 package dev.spaces.e2e;
 
 import dev.spaces.e2e.support.Api;
+import dev.spaces.e2e.support.html.NuChecker;
 import dev.spaces.e2e.support.Articles;
 import dev.spaces.e2e.support.Poll;
 import dev.spaces.e2e.support.Stack;
@@ -206,13 +207,35 @@ class SiteCommentsIT {
         assertThat(empty.statusCode()).isEqualTo(422);
         assertThat(empty.header("Cache-Control")).contains("no-store");
 
+        // the pages only a signed-in reader gets are valid HTML too: the article with her form and pending comment,
+        // a preview, a refusal
+        Map<String, String> session = cookiesOf(desk);
+        Map<String, String> signedInPages = new java.util.LinkedHashMap<>();
+        Response withForm = RestAssured.given().cookies(session).get(articleUrl());
+        assertThat(withForm.asString()).contains("id=\"comment-body\"");
+        signedInPages.put("signed-in article page with the comment form", withForm.asString());
+        Response previewed = RestAssured.given().cookies(session).header("Origin", stack.gatewayUrl())
+                .formParam("body", "预览 $\\frac{1}{2}$ 与 $\\frac{1}{$").formParam("action", "preview")
+                .formParam("parentId", aliceComment).redirects().follow(false).post(articleUrl() + "/comments");
+        assertThat(previewed.statusCode()).isEqualTo(200);
+        assertThat(previewed.asString()).as("rendered by comment-service: MathML, and the broken formula marked")
+                .contains("class=\"comment-preview\"").contains("<math").contains("math-error");
+        signedInPages.put("comment preview", previewed.asString());
+        signedInPages.put("comment refused (422)", empty.asString());
+        signedInPages.forEach((name, html) -> {
+            NuChecker.Result result = new NuChecker().check(html);
+            assertThat(result.errors()).as("the Nu checker's errors in the %s:%n%s", name,
+                    result.errors().stream().map(m -> "  " + m).collect(java.util.stream.Collectors.joining("\n"))).isEmpty();
+        });
+
         // a forged post from another site is refused, with her session and all
         Response forged = RestAssured.given().cookies(cookiesOf(desk)).header("Origin", "http://evil.example")
                 .formParam("body", "伪造的评论").formParam("action", "post").redirects().follow(false)
                 .post(articleUrl() + "/comments");
-        // (the gateway's CORS filter refuses a foreign Origin before the site sees it; the site's own same-origin
-        // check, with its page in words, is SignInAndCommentFormTest's)
+        // the site's own same-origin check answers, with a page in words (not the CORS filter's empty 403)
         assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.contentType()).startsWith("text/html");
+        assertThat(forged.asString()).contains("请求被拒绝");
         assertThat(api.as("alice").get("/api/v1/articles/{id}/comments?limit=100", articleId).asString())
                 .as("nothing was stored").doesNotContain("伪造的评论");
 

@@ -33,6 +33,7 @@ class RoutingTest extends GatewayTest {
             "GET, /sitemap.xml, content",
             "GET, /api/v1/articles/12/comments, comment",
             "POST, /api/v1/articles/12/comments, comment",
+            "POST, /api/v1/comments/preview, comment",
             "GET, /api/v1/comments/recent, comment",
             "GET, '/api/v1/comments/counts?articleIds=1,2', comment",
             "GET, /api/v1/members/7, comment",
@@ -84,6 +85,25 @@ class RoutingTest extends GatewayTest {
                 .then().statusCode(200).body("service", equalTo("site"));
         UpstreamStubs.content.verify(0, com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(path)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCrossSiteFormPostReachesTheSiteWhichRefusesItInWordsNotTheCorsFilter() {
+        // Quarkus' CORS filter would answer a foreign Origin with an empty 403; the site's own check says why
+        client().header("Origin", "https://evil.example").header("X-Spaces-Origin", "http://forged.example")
+                .contentType("application/x-www-form-urlencoded").body("body=x").post("/archives/12/comments")
+                .then().statusCode(200).body("service", equalTo("site"));
+        UpstreamStubs.site.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/archives/12/comments"))
+                .withHeader("X-Spaces-Origin", equalToHeader("https://evil.example"))
+                .withoutHeader("Origin"));
+        // the API keeps CORS: a foreign origin gets no CORS grant
+        client().header("Origin", "https://evil.example").get("/api/v1/articles/12")
+                .then().header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
+
+    private static com.github.tomakehurst.wiremock.matching.StringValuePattern equalToHeader(String value) {
+        return com.github.tomakehurst.wiremock.client.WireMock.equalTo(value);
     }
 
     @ParameterizedTest(name = "{0} {1} is not routed")

@@ -1,6 +1,8 @@
 package dev.spaces.comment.rest;
 
 import dev.spaces.comment.api.CommentCreateRequest;
+import dev.spaces.comment.api.CommentPreviewRequest;
+import dev.spaces.comment.api.CommentPreviewResponse;
 import dev.spaces.comment.api.CommentResponse;
 import dev.spaces.comment.api.CommentThreadPage;
 import dev.spaces.comment.api.CommentUpdateRequest;
@@ -104,6 +106,17 @@ public class CommentResource {
             return Response.accepted(Map.of("status", "pending")).build();
         }
         return Response.created(URI.create("/api/v1/comments/" + posted.comment().id())).entity(posted.comment()).build();
+    }
+
+    @POST
+    @Path("/comments/preview")
+    @Operation(summary = "Render a comment without posting it", description = "The HTML the comment would get, under "
+            + "the comment policy and limits, and a diagnostic for every formula that does not parse. Members (guests "
+            + "too when guest comments are enabled); nothing is stored.")
+    public CommentPreviewResponse preview(@NotNull @Valid CommentPreviewRequest request,
+                                          @Valid @BeanParam MathFormParam math) {
+        var doc = comments.preview(caller.get(), request.body());
+        return new CommentPreviewResponse(doc.html(), doc.diagnostics()).inForm(math.form());
     }
 
     @PATCH

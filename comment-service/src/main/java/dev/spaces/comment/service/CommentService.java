@@ -118,6 +118,17 @@ public class CommentService {
                 new CommentWriter.Draft(articleId, request, guestName, doc, hold, networkKey));
     }
 
+    /**
+     * A comment's text rendered as posting it would render it (the comment policy, its formula and size limits),
+     * without storing anything: what the comment form's preview shows. Whoever may post may preview.
+     */
+    public RenderedDocument preview(Caller caller, String body) {
+        if (!caller.authenticated() && !config.guestComments()) {
+            throw new io.quarkus.security.UnauthorizedException();
+        }
+        return renderer.render(body);
+    }
+
     @Transactional
     public CommentResponse edit(Caller caller, long id, String body) {
         Member member = members.current(caller);

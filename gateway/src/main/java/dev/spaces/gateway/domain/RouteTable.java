@@ -72,6 +72,8 @@ public final class RouteTable {
         rule("/api/v1/articles/{n}/page", null, Access.PUBLIC, false);
         // comment-service
         rule("/api/v1/articles/{id}/comments", Upstream.COMMENT, Access.PUBLIC, true);
+        // a comment's preview: whoever may comment (guests too when enabled; comment-service decides)
+        rule("/api/v1/comments/preview", Upstream.COMMENT, Access.PUBLIC, true);
         rule("/api/v1/comments/{id}/edits", Upstream.COMMENT, Access.TOKEN, false);
         rule("/api/v1/comments/{id}/moderation", Upstream.COMMENT, Access.TOKEN, false);
         rule("/api/v1/comments/**", Upstream.COMMENT, Access.PUBLIC, false);

@@ -49,6 +49,11 @@ public class EdgeRoutes {
             HttpHeaders.createOptimized("Strict-Transport-Security");
     private static final CharSequence RATE_LIMIT_POLICY = HttpHeaders.createOptimized("RateLimit-Policy");
     private static final CharSequence RATE_LIMIT = HttpHeaders.createOptimized("RateLimit");
+    /**
+     * The header a reader-site request's {@code Origin} travels under to the site: only the gateway sets it (a
+     * client's own copy is dropped), and Quarkus' CORS filter does not read it.
+     */
+    static final String SITE_ORIGIN = "X-Spaces-Origin";
     /** Read by Quarkus Micrometer as the request's uri tag (what RESTEasy sets for its own endpoints). */
     private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
 
@@ -93,6 +98,9 @@ public class EdgeRoutes {
         // reader-site pages bring their own Content-Security-Policy (they load the site's stylesheet and script)
         boolean sitePage = RouteTable.isSitePath(path);
         boolean api = !studioPage && !path.startsWith("/q/") && !sitePage;
+        if (sitePage) {
+            moveOriginToSite(request.headers());
+        }
         ctx.addHeadersEndHandler(v -> {
             MultiMap headers = ctx.response().headers();
             headers.set(REQUEST_ID, requestId);
@@ -132,6 +140,21 @@ public class EdgeRoutes {
             return;
         }
         ctx.next();
+    }
+
+    /**
+     * The reader site's pages are not a cross-origin API: its form posts are checked by the site itself, which answers
+     * a forged cross-site post with a page saying why in words. Quarkus' CORS filter runs after this handler and would
+     * answer such a post first, with an empty 403 the reader cannot make sense of; so the Origin goes to the site under
+     * {@link #SITE_ORIGIN}, which that filter does not read.
+     */
+    static void moveOriginToSite(MultiMap headers) {
+        headers.remove(SITE_ORIGIN);
+        String origin = headers.get(HttpHeaders.ORIGIN);
+        if (origin != null) {
+            headers.remove(HttpHeaders.ORIGIN);
+            headers.set(SITE_ORIGIN, origin);
+        }
     }
 
     void gate(RoutingContext ctx) {

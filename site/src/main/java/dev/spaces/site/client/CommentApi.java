@@ -45,4 +45,15 @@ public interface CommentApi {
     /** The body comment-service takes: Markdown + LaTeX, and the comment it replies to. */
     record NewComment(String body, Long parentId) {
     }
+
+    /** The comment rendered as posting it would render it (comment policy and limits), nothing stored. */
+    @POST
+    @Path("/comments/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response preview(CommentText comment, @HeaderParam("Authorization") String authorization,
+                     @HeaderParam("Accept-Language") String acceptLanguage);
+
+    /** The body of a preview. */
+    record CommentText(String body) {
+    }
 }

@@ -60,6 +60,38 @@ public class CommentWriter {
         });
     }
 
+    /** A preview: the rendered HTML (status 200), or a refusal's status and problem (422 too long, 401…). */
+    public record Preview(int status, String html, ProblemDetail problem) {
+
+        public boolean rendered() {
+            return status == 200;
+        }
+    }
+
+    /**
+     * The comment rendered by comment-service as posting it would render it: its comment policy (what a comment may
+     * contain) and its limits, so the preview shows what will be posted. Saves nothing; sent once like a post.
+     */
+    public Preview preview(String body, String accessToken) {
+        return calls.call("a comment preview", () -> {
+            Response response;
+            try {
+                response = api.preview(new CommentApi.CommentText(body), "Bearer " + accessToken, "zh-CN");
+            } catch (WebApplicationException e) {
+                response = e.getResponse();
+            }
+            int status = response.getStatus();
+            if (status >= 500) {
+                throw new WebApplicationException(response);
+            }
+            String text = response.hasEntity() ? response.readEntity(String.class) : "";
+            if (status == 200) {
+                return new Preview(status, read(text).path("html").asText(""), null);
+            }
+            return new Preview(status, null, problem(text, status));
+        });
+    }
+
     private Outcome outcome(Response response) {
         int status = response.getStatus();
         if (status >= 500) {

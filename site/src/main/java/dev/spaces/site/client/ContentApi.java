@@ -101,10 +101,4 @@ public interface ContentApi {
     @GET
     @Path("/archive")
     List<ArchiveMonth> archive();
-
-    // ---- comments: the comment form's 预览 (public, saves nothing)
-    @POST
-    @Path("/preview")
-    @Consumes(MediaType.APPLICATION_JSON)
-    dev.spaces.site.api.RenderedPreview preview(java.util.Map<String, String> markdown);
 }

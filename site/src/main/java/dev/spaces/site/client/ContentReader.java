@@ -114,10 +114,4 @@ public class ContentReader {
     public List<ArchiveMonth> archive() {
         return calls.call("the archive", api::archive);
     }
-
-    // ---- comments: the comment form's preview. Rendering saves nothing, so a retry is harmless.
-    /** Markdown + LaTeX rendered as the API renders it (MathML), without saving; the HTML is sanitized there. */
-    public String renderPreview(String markdown) {
-        return calls.call("a preview", () -> api.preview(java.util.Map.of("markdown", markdown))).html();
-    }
 }

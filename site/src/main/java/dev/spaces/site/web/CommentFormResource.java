@@ -2,7 +2,6 @@ package dev.spaces.site.web;
 
 import dev.spaces.site.api.ProblemDetail;
 import dev.spaces.site.client.CommentWriter;
-import dev.spaces.site.client.ContentReader;
 import dev.spaces.site.client.UpstreamUnavailable;
 import dev.spaces.site.view.CommentForm;
 import dev.spaces.site.view.Urls;
@@ -35,14 +34,12 @@ public class CommentFormResource {
 
     private final ArticleResource articles;
     private final CommentWriter writer;
-    private final ContentReader content;
     private final Viewers viewers;
 
-    public CommentFormResource(ArticleResource articles, CommentWriter writer, ContentReader content,
+    public CommentFormResource(ArticleResource articles, CommentWriter writer,
                                Viewers viewers) {
         this.articles = articles;
         this.writer = writer;
-        this.content = content;
         this.viewers = viewers;
     }
 
@@ -61,7 +58,7 @@ public class CommentFormResource {
                     "你的登录已过期，评论没有发表。请重新登录后再发表；你写的内容保留在下面，可以先复制。", List.of()));
         }
         if (PREVIEW.equals(action)) {
-            return preview(id, parent, text);
+            return preview(id, parent, text, viewer.accessToken());
         }
         CommentWriter.Outcome outcome;
         try {
@@ -77,31 +74,37 @@ public class CommentFormResource {
             return Response.status(303).header("Location", Urls.article(id) + anchor)
                     .header("Cache-Control", "no-store").build();
         }
-        return refused(id, parent, text, outcome);
+        return refused(id, parent, text, outcome, false);
     }
 
-    private Response preview(long id, Long parent, String text) {
+    /** Rendered by comment-service as it would render the comment: what the preview shows is what gets posted. */
+    private Response preview(long id, Long parent, String text, String accessToken) {
         if (text.isBlank()) {
             return page(id, parent, 200, form -> form.withError("还没有内容可以预览。", List.of()));
         }
-        String html;
+        CommentWriter.Preview preview;
         try {
-            html = content.renderPreview(text);
+            preview = writer.preview(text, accessToken);
         } catch (UpstreamUnavailable e) {
-            return page(id, parent, 503, form -> form.withBody(text).withError(
-                    "预览暂时无法生成，请稍后再试；你写的内容保留在下面。", List.of()));
+            return Response.fromResponse(page(id, parent, 503, form -> form.withBody(text).withError(
+                    "预览暂时无法生成，请稍后再试；你写的内容保留在下面。", List.of())))
+                    .header("Retry-After", "5").build();
         }
-        return page(id, parent, 200, form -> form.withBody(text).withPreview(html));
+        if (preview.rendered()) {
+            return page(id, parent, 200, form -> form.withBody(text).withPreview(preview.html()));
+        }
+        return refused(id, parent, text, new CommentWriter.Outcome(preview.status(), null, preview.problem(), null),
+                true);
     }
 
-    private Response refused(long id, Long parent, String text, CommentWriter.Outcome outcome) {
+    private Response refused(long id, Long parent, String text, CommentWriter.Outcome outcome, boolean preview) {
         ProblemDetail problem = outcome.problem();
         int status = outcome.status();
         String message = switch (status) {
             case 401 -> "你的登录已过期，评论没有发表。请重新登录后再发表；你写的内容保留在下面，可以先复制。";
             case 403 -> "你目前不能在这里发表评论" + detail(problem);
             case 409 -> "你刚刚已经发表过同样的评论，这一条没有重复发表。";
-            case 422 -> "评论没有发表，请修改后再试：";
+            case 422 -> preview ? "预览没有生成，评论这样写不能发表，请修改后再试：" : "评论没有发表，请修改后再试：";
             case 429 -> "发表得太频繁了，请" + (outcome.retryAfterSeconds() == null ? "稍后"
                     : "在 " + outcome.retryAfterSeconds() + " 秒后") + "再试。你写的内容保留在下面。";
             default -> "评论没有发表" + detail(problem);

@@ -24,13 +24,26 @@ final class SameOrigin {
         }
     }
 
+    /**
+     * The gateway hands a request's Origin on under this name (so that its CORS filter leaves the refusal to this
+     * page); a browser never sends it cross-site, as a custom header would need a CORS preflight.
+     */
+    static final String GATEWAY_ORIGIN = "X-Spaces-Origin";
+
     static void require(HttpHeaders headers, UriInfo uri) {
         String own = origin(uri.getBaseUri());
-        String origin = headers.getHeaderString("Origin");
-        if (origin != null) {
-            if (!origin.equalsIgnoreCase(own)) {
-                throw new CrossSite("Origin " + origin + " is not " + own);
+        boolean named = false;
+        // every origin the request names must be this site (directly, Origin; through the gateway, its copy)
+        for (String name : new String[] {"Origin", GATEWAY_ORIGIN}) {
+            String origin = headers.getHeaderString(name);
+            if (origin != null) {
+                if (!origin.equalsIgnoreCase(own)) {
+                    throw new CrossSite(name + " " + origin + " is not " + own);
+                }
+                named = true;
             }
+        }
+        if (named) {
             return;
         }
         String referer = headers.getHeaderString("Referer");

@@ -149,7 +149,7 @@ class SignInAndCommentFormTest {
     @Test
     void previewIsRenderedByTheServerAboveTheFormWithTheTextKept() {
         Map<String, String> session = signIn("/archives/7");
-        server.stubFor(post(urlEqualTo("/api/v1/preview")).withRequestBody(equalToJson("{\"markdown\":\"$x$\"}"))
+        server.stubFor(post(urlEqualTo("/api/v1/comments/preview")).withRequestBody(equalToJson("{\"body\":\"$x$\"}"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(
                         "{\"html\":\"<p><span class=\\\"math inline\\\"><math><mi>x</mi></math></span></p>\"}")));
         Response page = submit(session, "preview", "$x$", null);
@@ -157,6 +157,22 @@ class SignInAndCommentFormTest {
         assertThat(page.asString()).contains("class=\"comment-preview\"").contains("<math><mi>x</mi></math>")
                 .contains(">$x$</textarea>");
         assertThat(page.header("Cache-Control")).contains("no-store");
+        server.verify(0, postRequestedFor(urlEqualTo(COMMENTS)));
+        server.verify(postRequestedFor(urlEqualTo("/api/v1/comments/preview"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+")));
+    }
+
+    @Test
+    void aPreviewTheCommentPolicyRefusesSaysWhyInWordsWithTheTextKept() {
+        Map<String, String> session = signIn("/archives/7");
+        server.stubFor(post(urlEqualTo("/api/v1/comments/preview")).willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/problem+json").withBody("""
+                        {"type":"https://spaces.dev/problems/validation","title":"Unprocessable","status":422,
+                         "errors":[{"field":"body","message":"每行最多 2000 个字符"}]}""")));
+        Response page = submit(session, "preview", "太长的一行", null);
+        assertThat(page.statusCode()).isEqualTo(422);
+        assertThat(page.asString()).contains("预览没有生成").contains("评论内容：每行最多 2000 个字符")
+                .contains(">太长的一行</textarea>").doesNotContain("class=\"comment-preview\"");
         server.verify(0, postRequestedFor(urlEqualTo(COMMENTS)));
     }
 
@@ -167,6 +183,11 @@ class SignInAndCommentFormTest {
                 .formParam("action", "post").post(FORM);
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(forged.asString()).contains("请求被拒绝");
+        // through the gateway the Origin arrives as X-Spaces-Origin (its CORS filter leaves the refusal to this page)
+        Response viaGateway = withSession(session).header("X-Spaces-Origin", "https://evil.example")
+                .formParam("body", "伪造").formParam("action", "post").post(FORM);
+        assertThat(viaGateway.statusCode()).isEqualTo(403);
+        assertThat(viaGateway.asString()).contains("请求被拒绝");
         Response noOrigin = withSession(session).formParam("body", "伪造").formParam("action", "post").post(FORM);
         assertThat(noOrigin.statusCode()).isEqualTo(403);
         server.verify(0, postRequestedFor(urlEqualTo(COMMENTS)));
