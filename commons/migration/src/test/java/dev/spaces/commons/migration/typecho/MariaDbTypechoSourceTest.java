@@ -157,6 +157,28 @@ class MariaDbTypechoSourceTest extends TypechoSourceContract {
                 .hasMessageContaining("127.0.0.1:" + closedPort);
     }
 
+    @Test
+    void aSiteOfTenThousandPostsAndAHundredThousandCommentsIsStreamedWithEveryParentFirst() throws Exception {
+        server.createDatabase("big", "utf8mb4", "typecho", "secret");
+        try (Connection c = server.rootConnection("big")) {
+            SyntheticSite.load(c, true);
+        }
+        SyntheticSite.CheckingSink sink = new SyntheticSite.CheckingSink();
+        long start = System.nanoTime();
+        try (TypechoSource source = new TypechoSource(JdbcTypechoTables.open(server.jdbcUrl("big"), "typecho",
+                "secret", null, null), "synthetic", null, NOW)) {
+            source.read(sink);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("MariaDB: %d posts, %d comments read in %.1f s (%.0f comments/s)%n", sink.articles,
+                sink.comments, seconds, sink.comments / seconds);
+
+        assertThat(sink.articles).isEqualTo(SyntheticSite.POSTS);
+        assertThat(sink.comments).isEqualTo(SyntheticSite.COMMENTS);
+        assertThat(sink.problems).isEmpty();
+        assertThat(sink.notes).extracting(SourceNote::item).containsExactly("comment:100000");
+    }
+
     private static List<BundleRecord> withoutHeader(List<BundleRecord> records) {
         return records.stream().filter(r -> !(r instanceof BundleHeader)).toList();
     }

@@ -157,4 +157,26 @@ class SqliteTypechoSourceTest extends TypechoSourceContract {
                         .isEqualTo(SourceProblem.Type.BROKEN_INPUT))
                 .hasMessageContaining("notes.txt");
     }
+
+    @Test
+    void aSiteOfTenThousandPostsAndAHundredThousandCommentsIsReadWholeWithEveryParentFirst() throws Exception {
+        Path big = dir.resolve("big.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + big)) {
+            SyntheticSite.load(c, false);
+        }
+        SyntheticSite.CheckingSink sink = new SyntheticSite.CheckingSink();
+        long start = System.nanoTime();
+        try (TypechoSource source = new TypechoSource(JdbcTypechoTables.open("jdbc:sqlite:" + big, null, null, null,
+                null), "synthetic", null, NOW)) {
+            source.read(sink);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("SQLite: %d posts, %d comments read in %.1f s (%.0f comments/s)%n", sink.articles,
+                sink.comments, seconds, sink.comments / seconds);
+
+        assertThat(sink.articles).isEqualTo(SyntheticSite.POSTS);
+        assertThat(sink.comments).isEqualTo(SyntheticSite.COMMENTS);
+        assertThat(sink.problems).isEmpty();
+        assertThat(sink.notes).extracting(n -> n.item()).containsExactly("comment:100000");
+    }
 }

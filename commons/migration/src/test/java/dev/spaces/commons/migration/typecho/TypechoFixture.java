@@ -32,8 +32,7 @@ final class TypechoFixture {
 
     /** Creates Typecho's tables with {@code prefix} and fills them; MariaDB tables get {@code charset}. */
     static void load(Connection connection, boolean mariadb, String prefix, String charset) throws SQLException {
-        String schema = resource(mariadb ? "Mysql.sql" : "SQLite.sql").replace("%engine%", "InnoDB")
-                .replace("%charset%", charset == null ? "utf8mb4" : charset);
+        String schema = schema(mariadb, charset);
         try (Statement s = connection.createStatement()) {
             if (mariadb) {
                 // LaTeX is full of backslashes, which MariaDB would otherwise read as escapes
@@ -43,6 +42,12 @@ final class TypechoFixture {
                 s.execute(statement.replace("typecho_", prefix));
             }
         }
+    }
+
+    /** Typecho's install SQL for the database, as its installer fills in engine and charset. */
+    static String schema(boolean mariadb, String charset) {
+        return resource(mariadb ? "Mysql.sql" : "SQLite.sql").replace("%engine%", "InnoDB")
+                .replace("%charset%", charset == null ? "utf8mb4" : charset);
     }
 
     /** Statements end with a semicolon at the end of a line; lines starting with -- are comments. */
