@@ -73,7 +73,7 @@ INSERT INTO typecho_relationships (`cid`, `mid`) VALUES
 -- a thread on post 1 three levels deep (guest → the admin → the guest again), a registered reader's comment, a
 -- waiting and a spam comment, a pingback; on post 4 a trackback, a comment left for TextRepair (9) and replies to a
 -- comment with a higher number (10 → 12, 11 → 10: a thread a plugin moved); a comment on a post deleted long ago
--- (8) and replies to comments that are gone (13 → 40, 14 → 8); a comment on the About page
+-- (8) and replies to comments that are gone (13 → 40, 14 → 8); a comment on the About page by a user deleted since (16)
 INSERT INTO typecho_comments (`coid`, `cid`, `created`, `author`, `authorId`, `ownerId`, `mail`, `url`, `ip`, `agent`, `text`, `type`, `status`, `parent`) VALUES
 (1, 1, 1577840400, '张三', 0, 1, 'zhangsan@example.com', 'https://zhangsan.example', '203.0.113.7', 'Mozilla/5.0 (Windows NT 10.0)', '请问 $\zeta(2)$ 的这个证明对 $\zeta(4)$ 也适用吗？', 'comment', 'approved', 0),
 (2, 1, 1577844000, '数学君', 1, 1, 'admin@math.example.cn', 'https://math.example.cn', '198.51.100.1', 'Mozilla/5.0 (X11; Linux x86_64)', '适用，结果是 $\frac{\pi^4}{90}$。', 'comment', 'approved', 1),
@@ -90,4 +90,4 @@ INSERT INTO typecho_comments (`coid`, `cid`, `created`, `author`, `authorId`, `o
 (13, 4, 1615814400, '周八', 0, 2, NULL, NULL, '192.0.2.13', 'Mozilla/5.0', '回复一条已删除的评论', 'comment', 'approved', 40),
 (14, 1, 1577862000, '吴九', 0, 1, NULL, NULL, '192.0.2.14', 'Mozilla/5.0', '回复一条没有导入的评论', 'comment', 'approved', 8),
 (15, 1, 1577865600, 'Another Blog', 0, 1, NULL, 'https://another.example/basel', '192.0.2.15', 'Typecho', 'Basel 问题的另一个证明', 'pingback', 'approved', 0),
-(16, 2, 1262476800, '郑十', 0, 1, 'zheng@example.com', NULL, '192.0.2.16', 'Mozilla/5.0', '博主好！', 'comment', 'approved', 0);
+(16, 2, 1262476800, '郑十', 9, 1, 'zheng@example.com', NULL, '192.0.2.16', 'Mozilla/5.0', '博主好！', 'comment', 'approved', 0);

@@ -42,7 +42,7 @@ import java.util.TreeMap;
  * <p>
  * Memory stays flat: tables are read one at a time, row by row. What is kept is small and bounded by the site's
  * structure, not its content: the options (a few dozen rows), an index of the terms (id → type and order, to sort an
- * article's categories as Typecho does), the names of the users who may write, and one long per pushed article and
+ * article's categories as Typecho does), the names of the users who may write, and one long per pushed user, article and
  * comment (to tell a comment's post or parent is there). An article's terms come from {@code relationships}, which
  * is first copied to a temporary file of (cid, mid) pairs in cid order and then read alongside the contents — reading
  * two tables at once is what a streaming MariaDB connection cannot do.
@@ -95,13 +95,13 @@ public final class TypechoSource implements SiteSource {
         sink.accept(new SiteRecord(options.get("title"), options.get("description"), siteUrl, options.get("lang"),
                 siteZone == null ? null : siteZone.getId(), kept));
 
-        Map<Long, String> writers = members(sink);
+        Users users = members(sink);
         Map<Long, Term> terms = terms(sink);
         Path spool = spoolRelationships(terms);
         try {
-            IdSet articles = articles(sink, options, terms, writers, spool);
+            IdSet articles = articles(sink, terms, users, spool);
             media(sink, siteUrl, articles);
-            comments(sink, articles, "1".equals(options.get("commentsMarkdown")));
+            comments(sink, articles, users, "1".equals(options.get("commentsMarkdown")));
         } finally {
             try {
                 Files.deleteIfExists(spool);
@@ -204,11 +204,33 @@ public final class TypechoSource implements SiteSource {
 
     // --- members and terms
 
-    /** Pushes the users; returns the display names of those who may write (contributor and up) for bylines. */
-    private Map<Long, String> members(BundleSink sink) {
-        Map<Long, String> writers = new HashMap<>();
+    /**
+     * The users pushed: their ids (to tell an author or commenter is there) and the display names of those who may
+     * write (contributor and up), for bylines.
+     */
+    private record Users(IdSet ids, Map<Long, String> writers) {
+
+        /** The member key of a user id, or null for 0 (a guest) and for a user who is not there (noted). */
+        String key(long uid, BundleSink sink, String item) {
+            if (uid == 0) {
+                return null;
+            }
+            if (!ids.contains(uid)) {
+                sink.note(SourceNote.warning(item, "its user " + uid + " does not exist; imported without"
+                        + " that member"));
+                return null;
+            }
+            return "user:" + uid;
+        }
+    }
+
+    /** Pushes the users. */
+    private Users members(BundleSink sink) {
+        Users users = new Users(new IdSet(), new HashMap<>());
+        Map<Long, String> writers = users.writers();
         tables.forEach("users", row -> {
             long uid = longOf(row.get("uid"));
+            users.ids().add(uid);
             String key = "user:" + uid;
             repaired(sink, key, row);
             String group = row.get("group") == null ? "visitor" : (String) row.get("group");
@@ -231,7 +253,7 @@ public final class TypechoSource implements SiteSource {
             sink.accept(new MemberRecord(key, name, display, blankToNull((String) row.get("mail")),
                     blankToNull((String) row.get("url")), role, instant(row.get("created"))));
         });
-        return writers;
+        return users;
     }
 
     private record Term(TermRecord.Type type, long order) {
@@ -356,8 +378,7 @@ public final class TypechoSource implements SiteSource {
         }
     }
 
-    private IdSet articles(BundleSink sink, Map<String, String> options, Map<Long, Term> terms,
-                           Map<Long, String> writers, Path spool) {
+    private IdSet articles(BundleSink sink, Map<Long, Term> terms, Users users, Path spool) {
         IdSet articles = new IdSet();
         boolean hasViews = tables.columns("contents").contains("views");
         Instant now = clock.instant();
@@ -378,7 +399,7 @@ public final class TypechoSource implements SiteSource {
                                     "an unsaved edit of " + type.substring(0, 4) + ":" + parent + " (last saved "
                                             + instant(row.get("modified")) + "); its published text is imported"));
                         } else {
-                            ArticleRecord article = article(sink, row, cid, type, mids, terms, writers, hasViews,
+                            ArticleRecord article = article(sink, row, cid, type, mids, terms, users, hasViews,
                                     now);
                             sink.accept(article);
                             articles.add(cid);
@@ -398,7 +419,7 @@ public final class TypechoSource implements SiteSource {
     }
 
     private ArticleRecord article(BundleSink sink, Map<String, Object> row, long cid, String type, List<Long> mids,
-                                  Map<Long, Term> terms, Map<Long, String> writers, boolean hasViews, Instant now) {
+                                  Map<Long, Term> terms, Users users, boolean hasViews, Instant now) {
         boolean page = type.startsWith("page");
         String key = (page ? "page:" : "post:") + cid;
         repaired(sink, key, row);
@@ -454,10 +475,11 @@ public final class TypechoSource implements SiteSource {
             }
         });
         long author = longOf(row.get("authorid"));
+        String authorKey = users.key(author, sink, key);
         long reads = hasViews ? longOf(row.get("views")) : 0;
         return new ArticleRecord(cid, key, page ? ArticleRecord.Type.PAGE : ArticleRecord.Type.POST,
                 (String) row.get("slug"), (String) row.get("title"), text, format, mapped, created,
-                instant(row.get("modified")), published, author == 0 ? null : "user:" + author, writers.get(author),
+                instant(row.get("modified")), published, authorKey, users.writers().get(author),
                 categories, tags, null, null, reads, "1".equals(row.get("allowcomment")),
                 page ? (Integer) (int) longOf(row.get("order")) : null, List.of());
     }
@@ -497,7 +519,7 @@ public final class TypechoSource implements SiteSource {
 
     // --- comments
 
-    private void comments(BundleSink sink, IdSet articles, boolean markdown) {
+    private void comments(BundleSink sink, IdSet articles, Users users, boolean markdown) {
         ParentFirst<CommentRecord> threads = new ParentFirst<>(CommentRecord::id,
                 c -> c.parentId() == null ? 0 : c.parentId(), sink::accept,
                 (c, missing) -> {
@@ -540,7 +562,7 @@ public final class TypechoSource implements SiteSource {
             long author = longOf(row.get("authorid"));
             long parent = longOf(row.get("parent"));
             threads.offer(new CommentRecord(coid, cid, parent == 0 ? null : parent, instant(row.get("created")),
-                    author == 0 ? null : "user:" + author, (String) row.get("author"),
+                    users.key(author, sink, key), (String) row.get("author"),
                     blankToNull((String) row.get("mail")), blankToNull((String) row.get("url")),
                     blankToNull((String) row.get("ip")), blankToNull((String) row.get("agent")), mappedType,
                     mappedStatus, (String) row.get("text"),

@@ -35,6 +35,8 @@ final class SyntheticSite {
             for (String statement : TypechoFixture.statements(TypechoFixture.schema(mariadb, "utf8mb4"))) {
                 s.execute(statement);
             }
+            s.execute("INSERT INTO typecho_users (uid, name, screenName, created, `group`) VALUES (1, 'admin', '博主',"
+                    + " 1262304000, 'administrator')");
             s.execute(numbers + "INSERT INTO typecho_contents (cid, title, slug, created, modified, text, type, status,"
                     + " authorId, allowComment) SELECT seq, CONCAT('第', seq, '篇'), CONCAT('post-', seq),"
                     + " 1262304000 + seq * 3600, 1262304000 + seq * 3600, CONCAT('<!--markdown-->', " + text + "),"

@@ -262,6 +262,9 @@ abstract class TypechoSourceContract {
         assertThat(byId.get(7L).authorUrl()).isEqualTo("https://blog.example.org/post/1");
         assertThat(byId.get(2L).body()).isEqualTo("适用，结果是 $\\frac{\\pi^4}{90}$。");
         assertThat(byId.get(9L).body()).isEqualTo(TypechoFixture.COMMENT_9);
+        // written by a user deleted since: a guest comment with the name it showed
+        assertThat(byId.get(16L).memberKey()).isNull();
+        assertThat(byId.get(16L).authorName()).isEqualTo("郑十");
     }
 
     @Test
@@ -275,13 +278,15 @@ abstract class TypechoSourceContract {
                 tuple(SourceNote.Kind.SKIPPED, "comment:8"),
                 tuple(SourceNote.Kind.REPAIRED, "comment:9"),
                 tuple(SourceNote.Kind.WARNING, "comment:14"),
+                tuple(SourceNote.Kind.WARNING, "comment:16"),
                 tuple(SourceNote.Kind.WARNING, "comment:13"));
         assertThat(notes.get(0).message()).contains("password-protected");
         assertThat(notes.get(1).message()).contains("unsaved edit of post:4");
         assertThat(notes.get(3).message()).contains("post 99");
         assertThat(notes.get(4).message()).isEqualTo("text: " + comment9Repair());
         assertThat(notes.get(5).message()).contains("comment 8");
-        assertThat(notes.get(6).message()).contains("comment 40");
+        assertThat(notes.get(6).message()).contains("user 9");
+        assertThat(notes.get(7).message()).contains("comment 40");
     }
 
     static Map<Long, ArticleRecord> byId(List<ArticleRecord> articles) {
