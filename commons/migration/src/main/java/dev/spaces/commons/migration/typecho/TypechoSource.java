@@ -42,10 +42,10 @@ import java.util.TreeMap;
  * <p>
  * Memory stays flat: tables are read one at a time, row by row. What is kept is small and bounded by the site's
  * structure, not its content: the options (a few dozen rows), an index of the terms (id → type and order, to sort an
- * article's categories as Typecho does), the names of the users who may write, and one long per pushed user, article and
- * comment (to tell a comment's post or parent is there). An article's terms come from {@code relationships}, which
- * is first copied to a temporary file of (cid, mid) pairs in cid order and then read alongside the contents — reading
- * two tables at once is what a streaming MariaDB connection cannot do.
+ * article's categories as Typecho does), the names of the users who may write, and one long per pushed user,
+ * article and comment (to tell an author, a comment's post or its parent is there). An article's terms come from
+ * {@code relationships}, which is first copied to a temporary file of (cid, mid) pairs in cid order and then read
+ * alongside the contents — reading two tables at once is what a streaming MariaDB connection cannot do.
  */
 public final class TypechoSource implements SiteSource {
 

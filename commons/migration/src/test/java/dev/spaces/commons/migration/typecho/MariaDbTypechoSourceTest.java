@@ -51,7 +51,8 @@ class MariaDbTypechoSourceTest extends TypechoSourceContract {
             TypechoFixture.load(c, true, "tc_", "latin1");
             try (Statement s = c.createStatement()) {
                 s.execute("UPDATE tc_comments SET text = X'"
-                        + TypechoFixture.hex(TypechoFixture.COMMENT_9.getBytes(TypechoFixture.GBK)) + "' WHERE coid = 9");
+                        + TypechoFixture.hex(TypechoFixture.COMMENT_9.getBytes(TypechoFixture.GBK))
+                        + "' WHERE coid = 9");
             }
         }
     }
