@@ -1,6 +1,7 @@
 package dev.spaces.commons.migration.typecho;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -14,6 +15,30 @@ import java.util.function.Consumer;
  * bytes had to be repaired is reported by the implementation), NULL as null.
  */
 public interface TypechoTables extends AutoCloseable {
+
+    /**
+     * A row's extra entry (not a column: no column name starts with {@code #}) present when text of the row had to be
+     * repaired to be read: which columns and how, e.g. {@code "title, text: GBK bytes in a latin1 column"}. The
+     * source turns it into a {@link dev.spaces.commons.migration.SourceNote#repaired} note naming the item.
+     */
+    String REPAIRED = "#repaired";
+
+    /** The table's name as the source spells it (with its prefix), for messages. */
+    default String name(String table) {
+        return table;
+    }
+
+    /**
+     * Like {@link #forEach} for the rows whose {@code column} equals {@code value} (e.g. the attachments among the
+     * contents); an implementation that can filter where the rows are (SQL) does so.
+     */
+    default void forEachWhere(String table, String column, Object value, Consumer<Map<String, Object>> row) {
+        forEach(table, r -> {
+            if (Objects.equals(r.get(column), value)) {
+                row.accept(r);
+            }
+        });
+    }
 
     /** Whether the table exists. */
     boolean has(String table);
