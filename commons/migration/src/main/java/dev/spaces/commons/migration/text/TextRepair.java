@@ -65,6 +65,7 @@ public final class TextRepair {
     /** GB18030 is the superset of GBK and GB2312, so it decodes all three. */
     private static final Charset GB18030 = Charset.forName("GB18030");
     private static final Charset CP1252 = Charset.forName("windows-1252");
+    private static final Charset GB2312 = Charset.forName("GB2312");
 
     /** A mojibake layer more than this is not something databases produce; stop guessing. */
     private static final int MAX_MOJIBAKE_LAYERS = 2;
@@ -87,7 +88,7 @@ public final class TextRepair {
         } catch (CharacterCodingException notUtf8) {
             int bad = notUtf8 instanceof MalformedInputException ? firstInvalidUtf8(bytes, offset, length) : -1;
             String gbk = decodeOrNull(GB18030, bytes, offset, length);
-            if (gbk != null && readsAsChinese(gbk)) {
+            if (gbk != null && readsAsChinese(gbk) && mostlyCommonHanzi(gbk)) {
                 return new Result(gbk, Repair.GBK);
             }
             throw new SourceProblem(SourceProblem.Type.ENCODING,
@@ -163,7 +164,7 @@ public final class TextRepair {
             if (decoded == null || decoded.equals(layer)) {
                 break;
             }
-            if (readsAsChinese(decoded)) {
+            if (readsAsChinese(decoded) || beyondLatin1(decoded)) {
                 return new Result(decoded, depth == 1 ? Repair.LATIN1_MOJIBAKE : Repair.DOUBLE_LATIN1_MOJIBAKE);
             }
             layer = decoded; // maybe one more layer (double encoding)
@@ -227,6 +228,45 @@ public final class TextRepair {
             }
         }
         return han > 0 && cjk * 3 >= nonAscii;
+    }
+
+    /**
+     * Whether (nearly) every Han character of GBK-decoded text is one of GB2312's common hanzi. Chinese blogs' text
+     * is; latin1 text misread as GBK is not: an accented letter followed by an ASCII letter ("cafés": E9 73) lands in
+     * GBK's rare-character extension, whose second byte is below 0xA1, never in GB2312.
+     */
+    private static boolean mostlyCommonHanzi(String text) {
+        CharsetEncoder gb2312 = GB2312.newEncoder();
+        int han = 0;
+        int common = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+                han++;
+                if (Character.charCount(cp) == 1 && gb2312.canEncode((char) cp)) {
+                    common++;
+                }
+            }
+        }
+        return common * 10 >= han * 9;
+    }
+
+    /**
+     * Whether repaired text has characters of three or four UTF-8 bytes (math symbols, emoji, CJK) that no latin1 or
+     * cp1252 decoder can produce: valid UTF-8 of that shape hidden in Latin-1 characters is mojibake, not chance.
+     * (Two-byte results like "Ã©" → "é" are left alone: a post may well be about mojibake.)
+     */
+    private static boolean beyondLatin1(String text) {
+        boolean wide = false;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp >= 0x800) {
+                wide = true;
+            }
+        }
+        return wide && asLatin1Bytes(text) == null;
     }
 
     private static boolean isCjkPunctuation(int cp) {

@@ -179,6 +179,33 @@ class TextRepairTest {
     }
 
     @Test
+    void mojibakeOfEmojiAndMathWithoutChineseIsRepaired() {
+        // 3- and 4-byte UTF-8 hidden in latin1 characters is mojibake, not chance
+        TextRepair.Result result = TextRepair.repair(mojibake("nice 👍, ∑ α"));
+
+        assertThat(result.text()).isEqualTo("nice 👍, ∑ α");
+        assertThat(result.repair()).isEqualTo(Repair.LATIN1_MOJIBAKE);
+    }
+
+    @Test
+    void doubleMojibakeOfASmartQuoteIsNotStoppedHalfway() {
+        // the first layer, "â€™", is itself made of wide characters (€ ™) a latin1 decoder can produce
+        TextRepair.Result result = TextRepair.repair(mojibake(mojibake("他说：“好” 😀")));
+
+        assertThat(result.text()).isEqualTo("他说：“好” 😀");
+        assertThat(result.repair()).isEqualTo(Repair.DOUBLE_LATIN1_MOJIBAKE);
+    }
+
+    @Test
+    void latin1BytesThatHappenToDecodeAsRareGbkAreNotTakenForGbk() {
+        // "cafés": E9 73 is a valid GBK pair (a rare hanzi), but no Chinese blog writes it
+        byte[] latin1 = "cafés".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(TextRepair.decode(latin1, 0, latin1.length, CP1252, "x").text()).isEqualTo("cafés");
+        assertThatThrownBy(() -> TextRepair.decode(latin1, "x")).isInstanceOf(SourceProblem.class);
+    }
+
+    @Test
     void mojibakeOfNonChineseTextIsNotGuessedAt() {
         // "é" read as latin1 is "Ã©": could be mojibake, could be a post about mojibake; without Chinese, leave it
         assertThat(TextRepair.repair("cafÃ©").repair()).isEqualTo(Repair.NONE);
