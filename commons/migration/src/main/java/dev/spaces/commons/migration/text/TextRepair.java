@@ -32,6 +32,8 @@ public final class TextRepair {
         NONE("none"),
         /** The bytes were GBK/GB18030, not UTF-8. */
         GBK("GBK bytes decoded as GB18030"),
+        /** GBK bytes that had been read as latin1/cp1252 (an old GBK blog on latin1 tables, dumped as UTF-8). */
+        GBK_READ_AS_LATIN1("GBK read as latin1 repaired"),
         /** UTF-8 that had been read as latin1/cp1252 once. */
         LATIN1_MOJIBAKE("UTF-8 read as latin1 repaired"),
         /** UTF-8 that had been read as latin1/cp1252 twice. */
@@ -88,7 +90,7 @@ public final class TextRepair {
         } catch (CharacterCodingException notUtf8) {
             int bad = notUtf8 instanceof MalformedInputException ? firstInvalidUtf8(bytes, offset, length) : -1;
             String gbk = decodeOrNull(GB18030, bytes, offset, length);
-            if (gbk != null && readsAsChinese(gbk) && mostlyCommonHanzi(gbk)) {
+            if (gbk != null && looksLikeGbkText(gbk)) {
                 return new Result(gbk, Repair.GBK);
             }
             throw new SourceProblem(SourceProblem.Type.ENCODING,
@@ -161,7 +163,17 @@ public final class TextRepair {
                 break; // a character latin1/cp1252 cannot produce: not (or no longer) mojibake
             }
             String decoded = decodeOrNull(StandardCharsets.UTF_8, original, 0, original.length);
-            if (decoded == null || decoded.equals(layer)) {
+            if (decoded == null) {
+                if (depth == 1) {
+                    // not UTF-8 underneath: maybe GBK bytes a latin1 table handed out as latin1 characters
+                    String gbk = decodeOrNull(GB18030, original, 0, original.length);
+                    if (gbk != null && looksLikeGbkText(gbk)) {
+                        return new Result(gbk, Repair.GBK_READ_AS_LATIN1);
+                    }
+                }
+                break;
+            }
+            if (decoded.equals(layer)) {
                 break;
             }
             if (readsAsChinese(decoded) || beyondLatin1(decoded)) {
@@ -228,6 +240,19 @@ public final class TextRepair {
             }
         }
         return han > 0 && cjk * 3 >= nonAscii;
+    }
+
+    /**
+     * Whether bytes decoded as GB18030 are Chinese text rather than Latin-1 text that happens to decode: it reads as
+     * Chinese, its hanzi are GB2312's common ones, and a single hanzi among ASCII letters is not enough ("réélu": é é
+     * is E9 E9, a common hanzi — but a one-hanzi comment like "顶" alone is taken).
+     */
+    private static boolean looksLikeGbkText(String text) {
+        if (!readsAsChinese(text) || !mostlyCommonHanzi(text)) {
+            return false;
+        }
+        long han = text.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN).count();
+        return han >= 2 || text.chars().noneMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
     }
 
     /**

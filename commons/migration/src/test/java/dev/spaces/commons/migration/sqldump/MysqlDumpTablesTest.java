@@ -264,6 +264,22 @@ class MysqlDumpTablesTest {
     }
 
     @Test
+    void gbkBytesInLatin1TablesDumpedAsUtf8AreRepairedAsGbk() throws Exception {
+        // the usual state of an old GBK blog dumped by today's mysqldump: every GBK byte became a latin1 character
+        Path file = dump("gbk_in_latin1", "gbk-in-latin1-utf8.sql");
+        assertThat(Files.readString(file)).contains("SET NAMES utf8mb4")
+                .contains(new String("梯度下降".getBytes("GBK"), StandardCharsets.ISO_8859_1));
+        List<SourceNote> notes = new ArrayList<>();
+
+        try (MysqlDumpTables tables = MysqlDumpTables.open(file, "typecho_", notes::add)) {
+            assertSameBlog(tables, GBK_BLOG);
+        }
+        assertThat(notes).contains(SourceNote.repaired("contents:1", "column text: GBK read as latin1 repaired"
+                + " (gbk-in-latin1-utf8.sql, line " + lineOf(file, "(1,'" + new String("梯度下降".getBytes("GBK"),
+                StandardCharsets.ISO_8859_1)) + ")"));
+    }
+
+    @Test
     void aDumpCutOffInsideAStringNamesWhereTheStringStarts() throws Exception {
         Path file = dump("blog", "blog-for-cut.sql", "--skip-extended-insert");
         byte[] bytes = Files.readAllBytes(file);

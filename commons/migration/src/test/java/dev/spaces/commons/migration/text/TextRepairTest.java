@@ -206,6 +206,27 @@ class TextRepairTest {
     }
 
     @Test
+    void gbkBytesReadAsLatin1AreRepaired() {
+        // an old GBK blog on latin1 tables dumped by today's mysqldump: each GBK byte became a latin1 character
+        String text = "苏剑林的博客：信息时代的数学";
+        String asLatin1 = new String(text.getBytes(GBK), StandardCharsets.ISO_8859_1);
+
+        TextRepair.Result result = TextRepair.repair(asLatin1);
+
+        assertThat(result.text()).isEqualTo(text);
+        assertThat(result.repair()).isEqualTo(Repair.GBK_READ_AS_LATIN1);
+        assertThat(TextRepair.repair(new String("顶".getBytes(GBK), CP1252)).text()).isEqualTo("顶");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"réélu", "Pérez Ibáñez", "cafés", "naïve", "Ångström"})
+    void latin1WordsThatHappenToBeValidGbkBytesAreNotTakenForGbk(String word) {
+        assertThat(TextRepair.repair(word).repair()).isEqualTo(Repair.NONE);
+        byte[] bytes = word.getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(TextRepair.decode(bytes, 0, bytes.length, CP1252, "x").text()).isEqualTo(word);
+    }
+
+    @Test
     void mojibakeOfNonChineseTextIsNotGuessedAt() {
         // "é" read as latin1 is "Ã©": could be mojibake, could be a post about mojibake; without Chinese, leave it
         assertThat(TextRepair.repair("cafÃ©").repair()).isEqualTo(Repair.NONE);
