@@ -34,7 +34,7 @@ final class DumpLexer implements AutoCloseable {
 
     private final InputStream in;
     private final String name;
-    private final byte[] buffer = new byte[1 << 16];
+    private final byte[] buffer;
     private int position;
     private int limit;
     /** Bytes consumed from the stream (the offset of the next byte). */
@@ -51,6 +51,12 @@ final class DumpLexer implements AutoCloseable {
     java.util.function.Consumer<String> versionComment = text -> { };
 
     DumpLexer(InputStream in, String name, long startOffset, long startLine) {
+        this(in, name, startOffset, startLine, 1 << 16);
+    }
+
+    /** @param bufferSize small for reading one row at a known offset, large for reading on */
+    DumpLexer(InputStream in, String name, long startOffset, long startLine, int bufferSize) {
+        this.buffer = new byte[bufferSize];
         this.in = in;
         this.name = name;
         this.offset = startOffset;

@@ -41,8 +41,11 @@ import java.util.zip.GZIPInputStream;
  * is reported as a {@link SourceNote#repaired} note with item {@code table:first-column-value} (e.g.
  * {@code comments:7}, the table named without prefix).
  * <p>
- * Rows come in the order of the dump, which is the primary key's for InnoDB tables (and for any table dumped with
- * {@code --order-by-primary}); a MyISAM table (Typecho's default engine) is dumped in the order it is stored.
+ * Rows come in primary key order (the contract of {@link TypechoTables#forEach}). InnoDB tables are dumped in that
+ * order and are read straight on; a MyISAM table (older Typecho's engine) is dumped in the order it stores rows, which
+ * after deletions or {@code ALTER TABLE … ORDER BY} is not the key's: the first pass notices, and {@link #forEach}
+ * then keeps each row's key and offset (not its values: some tens of bytes a row) and reads the rows one by one in key
+ * order. Keys are compared as Typecho's collations do (numbers by value, text ignoring case).
  */
 public final class MysqlDumpTables implements TypechoTables {
 
@@ -69,6 +72,13 @@ public final class MysqlDumpTables implements TypechoTables {
         Charset firstCharset;
         long endOffset;
         long rows;
+        /** The primary key's columns (lower case), from CREATE TABLE; empty when it has none. */
+        List<String> primaryKey = List.of();
+        /** Whether the dump holds the rows in primary key order (false: a MyISAM table with reused slots). */
+        boolean ordered = true;
+        List<Object> lastKey;
+        /** The distinct column lists of its INSERTs, so rows of --complete-insert dumps share one. */
+        final Map<List<String>, List<String>> columnLists = new java.util.HashMap<>();
 
         Table(String name) {
             this.name = name;
@@ -81,6 +91,8 @@ public final class MysqlDumpTables implements TypechoTables {
     private final boolean gzip;
     private final Consumer<SourceNote> notes;
     private final Map<String, Table> tables = new LinkedHashMap<>();
+    /** A gzip dump unpacked for reading rows at their offsets (only for a table not in key order). */
+    private Path unpacked;
 
     private MysqlDumpTables(Path path, String prefix, Consumer<SourceNote> notes) {
         this.path = path;
@@ -133,14 +145,156 @@ public final class MysqlDumpTables implements TypechoTables {
         if (t == null || t.firstOffset < 0) {
             return;
         }
-        try (DumpLexer lexer = new DumpLexer(openStream(t.firstOffset), name, t.firstOffset, t.firstLine)) {
-            new Scanner(lexer, t, row, t.firstCharset).run();
+        if (t.ordered) {
+            scan(t, (read, values, repaired, line, offset, columns) -> deliver(read, values, repaired, line, row));
+        } else {
+            forEachInKeyOrder(t, row);
         }
+    }
+
+    /** Reads the table's stretch of the dump, handing each of its rows to {@code handler}. */
+    private void scan(Table t, RowHandler handler) {
+        try (DumpLexer lexer = new DumpLexer(openStream(t.firstOffset), name, t.firstOffset, t.firstLine)) {
+            new Scanner(lexer, t, handler, t.firstCharset).run();
+        }
+    }
+
+    /** A row read, with the values that had to be repaired ({column, how}) and where it is. */
+    @FunctionalInterface
+    private interface RowHandler {
+        void row(Table table, Map<String, Object> values, List<String[]> repaired, long line, long offset,
+                 List<String> columns);
+    }
+
+    /** First pass: counts rows and checks that they come in primary key order. */
+    private void indexRow(Table table, Map<String, Object> values, List<String[]> repaired, long line, long offset,
+                          List<String> columns) {
+        table.rows++;
+        if (table.ordered && !table.primaryKey.isEmpty()) {
+            List<Object> key = key(table, values);
+            if (table.lastKey != null && compareKeys(key, table.lastKey) < 0) {
+                table.ordered = false;
+            }
+            table.lastKey = key;
+        }
+    }
+
+    private void deliver(Table table, Map<String, Object> values, List<String[]> repaired, long line,
+                         Consumer<Map<String, Object>> row) {
+        if (repaired != null) {
+            String item = table.name.substring(table.name.startsWith(prefix) ? prefix.length() : 0) + ":"
+                    + values.values().iterator().next();
+            for (String[] r : repaired) {
+                notes.accept(SourceNote.repaired(item, "column " + r[0] + ": " + r[1] + " (" + name + ", line "
+                        + line + ")"));
+            }
+        }
+        row.accept(values);
+    }
+
+    private static List<Object> key(Table table, Map<String, Object> values) {
+        List<Object> key = new ArrayList<>(table.primaryKey.size());
+        for (String column : table.primaryKey) {
+            key.add(values.get(column));
+        }
+        return key;
+    }
+
+    /**
+     * Orders keys as MySQL does for Typecho's keys: numbers by value, text without regard to case (Typecho's tables use
+     * case-insensitive collations), null first.
+     */
+    private static int compareKeys(List<Object> a, List<Object> b) {
+        for (int i = 0; i < a.size(); i++) {
+            Object x = a.get(i);
+            Object y = b.get(i);
+            int c;
+            if (x == null || y == null) {
+                c = x == null ? (y == null ? 0 : -1) : 1;
+            } else if (x instanceof Number nx && y instanceof Number ny) {
+                c = new BigDecimal(nx.toString()).compareTo(new BigDecimal(ny.toString()));
+            } else {
+                c = String.valueOf(x).compareToIgnoreCase(String.valueOf(y));
+                if (c == 0) {
+                    c = String.valueOf(x).compareTo(String.valueOf(y));
+                }
+            }
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    /** Where one row is: its key, its '(' in the dump, and the columns its INSERT gave. */
+    private record RowAt(List<Object> key, long offset, long line, List<String> columns) {
+    }
+
+    /**
+     * A table the dump does not hold in key order (MyISAM reuses the slots of deleted rows): one pass notes each row's
+     * key and offset — not its values — and the rows are then read one at a time, in key order, from their offsets.
+     * A compressed dump is unpacked to a temporary file once for that.
+     */
+    private void forEachInKeyOrder(Table t, Consumer<Map<String, Object>> row) {
+        List<RowAt> rows = new ArrayList<>();
+        scan(t, (table, values, repaired, line, offset, columns) -> rows.add(new RowAt(key(table, values), offset, line,
+                columns)));
+        rows.sort((a, b) -> compareKeys(a.key(), b.key()));
+        Path plain = plainFile();
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(plain)) {
+            for (RowAt at : rows) {
+                channel.position(at.offset());
+                InputStream in = new java.io.FilterInputStream(java.nio.channels.Channels.newInputStream(channel)) {
+                    @Override
+                    public void close() {
+                        // the channel stays open for the next row
+                    }
+                };
+                DumpLexer lexer = new DumpLexer(in, name, at.offset(), at.line(), 1 << 12);
+                Scanner scanner = new Scanner(lexer, t, (table, values, repaired, line, offset, columns) ->
+                        deliver(table, values, repaired, line, row), t.firstCharset);
+                scanner.readSingleRow(t, at.columns());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + plain, e);
+        }
+    }
+
+    /** The dump as an uncompressed file (for reading rows at their offsets). */
+    private Path plainFile() {
+        if (!gzip) {
+            return path;
+        }
+        if (unpacked == null) {
+            try {
+                unpacked = Files.createTempFile("typecho-dump-", ".sql");
+                try (InputStream in = openStream(0)) {
+                    Files.copy(in, unpacked, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot unpack " + path, e);
+            }
+        }
+        return unpacked;
+    }
+
+    /** Whether the dump holds the table's rows in primary key order (else {@link #forEach} sorts them by key). */
+    public boolean inKeyOrder(String table) {
+        Table t = tables.get(fullName(table));
+        return t == null || t.ordered;
     }
 
     @Override
     public void close() {
-        // nothing held open between calls: each pass opens and closes the file
+        // no file is held open between calls: each pass opens and closes its own; only an unpacked copy is left
+        if (unpacked != null) {
+            try {
+                Files.deleteIfExists(unpacked);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            unpacked = null;
+        }
     }
 
     private String fullName(String table) {
@@ -150,7 +304,7 @@ public final class MysqlDumpTables implements TypechoTables {
     /** The first pass: checks the whole dump and learns tables, columns and where their rows are. */
     private void index() {
         try (DumpLexer lexer = new DumpLexer(openStream(0), name, 0, 1)) {
-            new Scanner(lexer, null, null, null).run();
+            new Scanner(lexer, null, this::indexRow, null).run();
         }
         List<String> missing = REQUIRED.stream().filter(t -> !tables.containsKey(prefix + t)).toList();
         if (!missing.isEmpty()) {
@@ -174,20 +328,20 @@ public final class MysqlDumpTables implements TypechoTables {
 
     /**
      * Reads statements. With {@code target == null} it is the first pass (everything is checked, tables learnt);
-     * otherwise it hands the target table's rows to {@code sink} and stops after its last statement.
+     * otherwise it hands the target table's rows to its handler and stops after its last statement.
      */
     private final class Scanner {
         private final DumpLexer lx;
         private final Table target;
-        private final Consumer<Map<String, Object>> sink;
+        private final RowHandler handler;
         private Charset charset;
         private boolean sawStatement;
         private boolean sawData;
 
-        Scanner(DumpLexer lexer, Table target, Consumer<Map<String, Object>> sink, Charset charset) {
+        Scanner(DumpLexer lexer, Table target, RowHandler handler, Charset charset) {
             this.lx = lexer;
             this.target = target;
-            this.sink = sink;
+            this.handler = handler;
             this.charset = charset;
             lexer.versionComment = this::versionComment;
         }
@@ -312,30 +466,43 @@ public final class MysqlDumpTables implements TypechoTables {
                 return;
             }
             List<String> columns = new ArrayList<>();
+            List<String> primaryKey = new ArrayList<>();
             int depth = 1;
             boolean itemStart = true;
+            boolean inPrimaryKey = false;
+            boolean afterOpenOrComma = false;
             while (depth > 0) {
                 nextIn(line, offset);
                 if (itemStart && depth == 1) {
                     itemStart = false;
+                    inPrimaryKey = lx.isWord("primary");
                     if (lx.kind() == DumpLexer.Kind.QUOTED_ID
                             || (lx.kind() == DumpLexer.Kind.WORD && !KEY_WORDS.contains(lx.text().toLowerCase(Locale.ROOT)))) {
                         columns.add(lx.text().toLowerCase(Locale.ROOT));
                     }
                     continue;
                 }
+                boolean identifier = lx.kind() == DumpLexer.Kind.QUOTED_ID || lx.kind() == DumpLexer.Kind.WORD;
+                if (inPrimaryKey && depth == 2 && afterOpenOrComma && identifier) {
+                    primaryKey.add(lx.text().toLowerCase(Locale.ROOT)); // PRIMARY KEY (`cid`,`name`(10))
+                }
+                afterOpenOrComma = false;
                 if (lx.isPunct('(')) {
                     depth++;
+                    afterOpenOrComma = true;
                 } else if (lx.isPunct(')')) {
                     depth--;
                 } else if (lx.isPunct(',') && depth == 1) {
                     itemStart = true;
+                } else if (lx.isPunct(',')) {
+                    afterOpenOrComma = true;
                 }
             }
             skipStatement(line, offset);
             if (target == null) {
                 Table t = tables.computeIfAbsent(table, Table::new);
                 t.columns = List.copyOf(columns);
+                t.primaryKey = List.copyOf(primaryKey);
             }
         }
 
@@ -364,7 +531,7 @@ public final class MysqlDumpTables implements TypechoTables {
                         listed.add(lx.text().toLowerCase(Locale.ROOT));
                     }
                 }
-                columns = listed;
+                columns = table == null ? listed : table.columnLists.computeIfAbsent(listed, List::copyOf);
                 nextIn(line, offset);
             }
             if (!lx.isWord("values") && !lx.isWord("value")) {
@@ -383,60 +550,7 @@ public final class MysqlDumpTables implements TypechoTables {
             }
             nextIn(line, offset);
             while (true) {
-                if (!lx.isPunct('(')) {
-                    throw lx.broken("expected '(' opening a row of " + tableName + " at " + lx.tokenWhere()
-                            + " but found " + describe());
-                }
-                long rowLine = lx.tokenLine();
-                long rowOffset = lx.tokenOffset();
-                Map<String, Object> row = wanted ? new LinkedHashMap<>() : null;
-                List<String[]> repaired = null;
-                int index = 0;
-                while (true) {
-                    nextIn(line, offset);
-                    if (index >= columns.size()) {
-                        throw lx.broken("the row of " + tableName + " at " + lx.where(rowLine, rowOffset) + " has more"
-                                + " values than its " + columns.size() + " columns");
-                    }
-                    String column = columns.get(index);
-                    Object value = value(tableName, column, line, offset);
-                    if (value instanceof Repaired r) {
-                        if (repaired == null) {
-                            repaired = new ArrayList<>();
-                        }
-                        repaired.add(new String[] {column, r.how().description()});
-                        value = r.text();
-                    }
-                    if (row != null) {
-                        row.put(column, value);
-                    }
-                    index++;
-                    nextIn(line, offset);
-                    if (lx.isPunct(')')) {
-                        break;
-                    }
-                    if (!lx.isPunct(',')) {
-                        throw lx.broken("expected ',' or ')' after a value of " + tableName + "." + column + " at "
-                                + lx.tokenWhere() + " but found " + describe());
-                    }
-                }
-                if (index != columns.size()) {
-                    throw lx.broken("the row of " + tableName + " at " + lx.where(rowLine, rowOffset) + " has " + index
-                            + " values for its " + columns.size() + " columns");
-                }
-                if (target == null) {
-                    table.rows++;
-                } else if (wanted) {
-                    if (repaired != null) {
-                        String item = tableName.substring(tableName.startsWith(prefix) ? prefix.length() : 0)
-                                + ":" + row.values().iterator().next();
-                        for (String[] r : repaired) {
-                            notes.accept(SourceNote.repaired(item, "column " + r[0] + ": " + r[1] + " (" + name
-                                    + ", line " + rowLine + ")"));
-                        }
-                    }
-                    sink.accept(row);
-                }
+                readRow(table, tableName, columns, wanted, line, offset);
                 nextIn(line, offset);
                 if (lx.isPunct(',')) {
                     nextIn(line, offset);
@@ -448,6 +562,61 @@ public final class MysqlDumpTables implements TypechoTables {
             if (target == null) {
                 table.endOffset = lx.offset();
             }
+        }
+
+        /** Reads one row, the lexer on its '(', and hands it to the handler when it is wanted. */
+        private void readRow(Table table, String tableName, List<String> columns, boolean wanted, long line,
+                             long offset) {
+            if (!lx.isPunct('(')) {
+                throw lx.broken("expected '(' opening a row of " + tableName + " at " + lx.tokenWhere()
+                        + " but found " + describe());
+            }
+            long rowLine = lx.tokenLine();
+            long rowOffset = lx.tokenOffset();
+            Map<String, Object> row = wanted ? new LinkedHashMap<>() : null;
+            List<String[]> repaired = null;
+            int index = 0;
+            while (true) {
+                nextIn(line, offset);
+                if (index >= columns.size()) {
+                    throw lx.broken("the row of " + tableName + " at " + lx.where(rowLine, rowOffset) + " has more"
+                            + " values than its " + columns.size() + " columns");
+                }
+                String column = columns.get(index);
+                Object value = value(tableName, column, line, offset);
+                if (value instanceof Repaired r) {
+                    if (repaired == null) {
+                        repaired = new ArrayList<>();
+                    }
+                    repaired.add(new String[] {column, r.how().description()});
+                    value = r.text();
+                }
+                if (row != null) {
+                    row.put(column, value);
+                }
+                index++;
+                nextIn(line, offset);
+                if (lx.isPunct(')')) {
+                    break;
+                }
+                if (!lx.isPunct(',')) {
+                    throw lx.broken("expected ',' or ')' after a value of " + tableName + "." + column + " at "
+                            + lx.tokenWhere() + " but found " + describe());
+                }
+            }
+            if (index != columns.size()) {
+                throw lx.broken("the row of " + tableName + " at " + lx.where(rowLine, rowOffset) + " has " + index
+                        + " values for its " + columns.size() + " columns");
+            }
+            if (row != null) {
+                handler.row(table, row, repaired, rowLine, rowOffset, columns);
+            }
+        }
+
+        /** Reads the one row at the lexer's position (a row found by {@link #keys}), for rows read in key order. */
+        void readSingleRow(Table table, List<String> columns) {
+            lx.next();
+            readRow(table, table.name, columns, true, lx.tokenLine(), lx.tokenOffset());
         }
 
         /** One value of a row, the lexer on its first token; a repaired text comes as {@link Repaired}. */

@@ -61,6 +61,11 @@ class MysqlDumpTablesTest {
         create("gbk_in_latin1", "typecho_", "latin1", "InnoDB");
         db.client("gbk_in_latin1", "latin1", new String(GBK_BLOG.insertSql("typecho_"), StandardCharsets.UTF_8)
                 .getBytes("GBK"));
+        // MyISAM keeps rows where they are stored: ALTER TABLE … ORDER BY stores them out of key order
+        create("myisam", "typecho_", "utf8mb4", "MyISAM");
+        insert("myisam", "typecho_", BLOG);
+        db.execute("myisam", "ALTER TABLE typecho_comments ORDER BY created DESC",
+                "ALTER TABLE typecho_options ORDER BY `value`");
         db.execute("mysql", "CREATE DATABASE wordpress");
         db.execute("wordpress", "CREATE TABLE wp_posts (ID bigint unsigned PRIMARY KEY, post_title text)",
                 "INSERT INTO wp_posts VALUES (1, 'Hello world!')");
@@ -158,6 +163,36 @@ class MysqlDumpTablesTest {
         try (MysqlDumpTables tables = MysqlDumpTables.open(gzip)) {
             assertSameBlog(tables, BLOG);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"extended", "--skip-extended-insert", "--complete-insert", "gzip"})
+    void rowsAMyIsamTableStoresOutOfKeyOrderComeInKeyOrder(String option) throws Exception {
+        Path file = switch (option) {
+            case "extended" -> dump("myisam", "myisam.sql");
+            case "gzip" -> {
+                Path plain = dump("myisam", "myisam-for-gzip.sql", "--skip-extended-insert");
+                Path gzip = dir.resolve("myisam.sql.gz");
+                try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzip))) {
+                    Files.copy(plain, out);
+                }
+                yield gzip;
+            }
+            default -> dump("myisam", "myisam" + option + ".sql", option);
+        };
+        if (!option.equals("gzip")) {
+            String dumped = Files.readString(file);
+            assertThat(dumped.indexOf("(5,2,1546500000,")).isLessThan(dumped.indexOf("(1,1,1546400000,"));
+        }
+        List<SourceNote> notes = new ArrayList<>();
+
+        try (MysqlDumpTables tables = MysqlDumpTables.open(file, "typecho_", notes::add)) {
+            assertThat(tables.inKeyOrder("comments")).isFalse();
+            assertThat(tables.inKeyOrder("options")).isFalse();
+            assertThat(tables.inKeyOrder("contents")).isTrue();
+            assertSameBlog(tables, BLOG);
+        }
+        assertThat(notes).isEmpty();
     }
 
     @Test
