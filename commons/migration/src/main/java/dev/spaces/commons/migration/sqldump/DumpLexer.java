@@ -24,7 +24,7 @@ final class DumpLexer implements AutoCloseable {
         QUOTED_ID,
         /** A quoted string; {@link #bytes()} holds its unescaped bytes. */
         STRING,
-        /** A hex ({@code 0x…}, {@code X'…'}) or bit ({@code b'…'}) literal; {@link #bytes()} holds its bytes. */
+        /** A hex literal ({@code 0x…}, {@code X'…'}); {@link #bytes()} holds its bytes. (Bit literals are NUMBERs.) */
         HEX,
         NUMBER,
         /** One punctuation character: {@code ( ) , ; .} and the like. */
@@ -138,10 +138,10 @@ final class DumpLexer implements AutoCloseable {
             readString('\'');
             if (c == 'x' || c == 'X') {
                 hexToBytes();
-            } else {
-                bitsToBytes();
+                return kind = Kind.HEX;
             }
-            return kind = Kind.HEX;
+            bitsToNumber(); // mysqldump writes BIT columns as b'101': a number
+            return kind = Kind.NUMBER;
         }
         if (c == '0' && (peek() == 'x' || peek() == 'X')) {
             read();
@@ -310,12 +310,16 @@ final class DumpLexer implements AutoCloseable {
         length = out.length;
     }
 
-    private void bitsToBytes() {
-        java.math.BigInteger value = length == 0 ? java.math.BigInteger.ZERO
-                : new java.math.BigInteger(new String(bytes, 0, length, StandardCharsets.US_ASCII), 2);
-        byte[] out = value.toByteArray();
-        System.arraycopy(out, 0, bytes, 0, out.length);
-        length = out.length;
+    private void bitsToNumber() {
+        String bits = new String(bytes, 0, length, StandardCharsets.US_ASCII);
+        if (!bits.matches("[01]*")) {
+            throw broken("bit literal at " + tokenWhere() + " has a digit other than 0 and 1");
+        }
+        byte[] out = (bits.isEmpty() ? "0" : new java.math.BigInteger(bits, 2).toString()).getBytes(StandardCharsets.US_ASCII);
+        length = 0;
+        for (byte b : out) {
+            append(b);
+        }
     }
 
     SourceProblem broken(String message) {
