@@ -196,11 +196,28 @@ final class DumpLexer implements AutoCloseable {
     }
 
     private void skipLine() {
+        // MariaDB's dumper puts a /*M!999999\- enable the sandbox mode */ line before its header
+        boolean first = line <= 3;
+        StringBuilder start = new StringBuilder();
         int c;
         do {
             c = read();
+            if (c >= 0 && start.length() < 20) {
+                start.append((char) c);
+            }
         } while (c >= 0 && c != '\n');
+        String text = start.toString();
+        if (first && (text.startsWith("-- MySQL dump") || text.startsWith("-- MariaDB dump"))) {
+            mysqldumpHeader = true;
+        } else if (text.startsWith("-- Dump completed")) {
+            dumpCompleted = true;
+        }
     }
+
+    /** Whether the file starts the way mysqldump starts every dump (not with --compact). */
+    boolean mysqldumpHeader;
+    /** Whether the "-- Dump completed" line mysqldump ends every such dump with was seen. */
+    boolean dumpCompleted;
 
     private void skipBlockComment() {
         long startLine = line;

@@ -380,6 +380,11 @@ public final class MysqlDumpTables implements TypechoTables {
             if (target == null && !sawData) {
                 throw lx.broken(name + " is not a SQL dump: it has no CREATE TABLE or INSERT statement");
             }
+            if (target == null && lx.mysqldumpHeader && !lx.dumpCompleted) {
+                // cut off between two statements: nothing looks broken, but rows are missing
+                throw lx.broken(name + " is cut off at " + lx.where(lx.line(), lx.offset()) + ": it starts as a"
+                        + " mysqldump does but lacks the '-- Dump completed' line mysqldump ends every dump with");
+            }
         }
 
         private String describe() {

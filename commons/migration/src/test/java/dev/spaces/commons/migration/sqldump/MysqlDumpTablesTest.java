@@ -351,6 +351,24 @@ class MysqlDumpTablesTest {
     }
 
     @Test
+    void aDumpCutOffBetweenTwoStatementsIsBrokenInputSinceMysqldumpsTrailerIsMissing() throws Exception {
+        Path file = dump("blog", "blog-for-cut3.sql");
+        byte[] bytes = Files.readAllBytes(file);
+        int comments = indexOf(bytes, "INSERT INTO `typecho_comments` VALUES".getBytes(StandardCharsets.UTF_8));
+        int end = indexOf(bytes, ");\n".getBytes(StandardCharsets.UTF_8), comments) + 3;
+        Path cut = dir.resolve("cut-between-statements.sql");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, end));
+        long lines = new String(bytes, 0, end, StandardCharsets.UTF_8).lines().count();
+
+        assertThatThrownBy(() -> MysqlDumpTables.open(cut))
+                .isInstanceOfSatisfying(SourceProblem.class,
+                        e -> assertThat(e.type()).isEqualTo(SourceProblem.Type.BROKEN_INPUT))
+                .hasMessage("cut-between-statements.sql is cut off at line " + (lines + 1) + ", byte " + end + " of"
+                        + " cut-between-statements.sql: it starts as a mysqldump does but lacks the '-- Dump completed'"
+                        + " line mysqldump ends every dump with");
+    }
+
+    @Test
     void aGzipDumpCutOffIsBrokenInput() throws Exception {
         Path plain = dump("blog", "blog-for-gzip-cut.sql");
         Path gzip = dir.resolve("whole.sql.gz");
