@@ -199,7 +199,9 @@ public final class WxrSource implements SiteSource {
         Location at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
         String why = e.getMessage() == null ? "" : e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col]:\\[\\d+,\\d+]\\s*Message:\\s*", "");
-        for (Throwable c = e; c != null; c = c.getCause() != null ? c.getCause() : nested(c)) {
+        // the parser's decoding error sits in the cause or the "nested exception" of StAX's exception (a few levels at most)
+        Throwable c = e;
+        for (int depth = 0; c != null && depth < 8; depth++, c = c.getCause() != null ? c.getCause() : nested(c)) {
             if (c instanceof CharConversionException) {
                 return new SourceProblem(SourceProblem.Type.ENCODING, name + ": bytes that are not in the file's declared encoding"
                         + where + " (" + why + "); WordPress writes UTF-8 unless the blog's charset says otherwise", e);
