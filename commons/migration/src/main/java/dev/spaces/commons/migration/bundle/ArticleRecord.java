@@ -18,12 +18,17 @@ import java.util.List;
  * @param reads          the source's view counter, when it has one
  * @param commentsOpen   whether new comments are accepted
  * @param revisions      earlier versions of the text, oldest first (a Spaces export; other sources give none)
+ * @param parentId       (WXR) the page it sits under, by {@link #id()}: WordPress nests pages (About → About/Team);
+ *                       it may name an article that comes later in the bundle (WXR lists items by id and a page may be
+ *                       moved under a newer one), so the importer links parents once all articles are stored
+ * @param excerpt        (WXR) the hand-written summary, as the source stores it (HTML); null when there is none
  */
 public record ArticleRecord(long id, String key, Type type, String slug, String title, String body, Format format,
                             Status status, Instant createdAt, Instant modifiedAt, Instant publishedAt,
                             String authorKey, String authorName, List<String> categoryKeys, List<String> tagKeys,
                             String seriesKey, Integer seriesPosition, long reads, boolean commentsOpen,
-                            Integer menuOrder, List<Revision> revisions) implements BundleRecord {
+                            Integer menuOrder, List<Revision> revisions, Long parentId, String excerpt)
+        implements BundleRecord {
 
     public enum Type { POST, PAGE }
 
@@ -45,6 +50,18 @@ public record ArticleRecord(long id, String key, Type type, String slug, String 
         categoryKeys = categoryKeys == null ? List.of() : List.copyOf(categoryKeys);
         tagKeys = tagKeys == null ? List.of() : List.copyOf(tagKeys);
         revisions = revisions == null ? List.of() : List.copyOf(revisions);
+    }
+
+    // [wxr] parentId and excerpt were added for WordPress (nested pages, excerpts); this constructor keeps the
+    // sources written before them compiling: no parent, no excerpt
+    public ArticleRecord(long id, String key, Type type, String slug, String title, String body, Format format,
+                         Status status, Instant createdAt, Instant modifiedAt, Instant publishedAt,
+                         String authorKey, String authorName, List<String> categoryKeys, List<String> tagKeys,
+                         String seriesKey, Integer seriesPosition, long reads, boolean commentsOpen,
+                         Integer menuOrder, List<Revision> revisions) {
+        this(id, key, type, slug, title, body, format, status, createdAt, modifiedAt, publishedAt, authorKey,
+                authorName, categoryKeys, tagKeys, seriesKey, seriesPosition, reads, commentsOpen, menuOrder, revisions,
+                null, null);
     }
 
     @Override
