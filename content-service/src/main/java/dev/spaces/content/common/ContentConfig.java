@@ -38,6 +38,18 @@ public interface ContentConfig {
 
     ReadCache readCache();
 
+    Imports imports();
+
+    /** Imports of other blogs (POST /api/v1/imports). */
+    interface Imports {
+        /** Largest import file accepted; the gateway's spaces.gateway.max-import-size matches it. */
+        @WithDefault("1073741824")
+        long maxBytes();
+
+        /** Where uploaded files wait for their job (each is deleted when its job ends). */
+        String spoolDir();
+    }
+
     interface Views {
         /** The same visitor counts once per article within this window. */
         @WithDefault("PT30M")

@@ -48,6 +48,10 @@ public class Page {
     @Column(name = "updated_by")
     public String updatedBy;
 
+    /** Identifies a page imported from another blog across imports (source key and the source's item key). */
+    @Column(name = "import_key")
+    public String importKey;
+
     @Version
     public long version;
 

@@ -138,6 +138,56 @@ public class PageService {
         return doc;
     }
 
+    /** What an import did with a page, and whether formulas that do not parse kept it a draft. */
+    public record ImportOutcome(Change change, boolean heldAsDraft) {
+        public enum Change { CREATED, UPDATED, UNCHANGED }
+    }
+
+    /**
+     * A page of another blog (About, FAQ…), known by its import key, else by its slug (kept: the old page links lead
+     * to {@code /pages/{slug}}). Its dates are the source's; a page whose formulas do not parse is kept as a draft
+     * rather than refused, so one broken formula never stops an import.
+     */
+    public ImportOutcome importPage(Caller caller, String importKey, String slug, String title, String markdown,
+                                    boolean published, Integer menuOrder, Instant createdAt, Instant publishedAt,
+                                    Instant modifiedAt) {
+        Page page = pages.find("importKey", importKey).firstResultOptional()
+                .or(() -> pages.findBySlug(slug)).orElse(null);
+        boolean created = page == null;
+        if (!created && page.markdown.equals(markdown) && page.title.equals(title.strip())
+                && page.isPublic() == published) {
+            return new ImportOutcome(ImportOutcome.Change.UNCHANGED, false);
+        }
+        RenderedDocument doc = render(markdown);
+        boolean held = published && !doc.diagnostics().isEmpty();
+        boolean wasPublic = !created && page.isPublic();
+        if (created) {
+            page = new Page();
+            page.slug = slug;
+            page.createdAt = createdAt != null ? createdAt : Instant.now();
+            page.authorId = caller.authenticated() ? caller.subject() : Caller.SYSTEM.subject();
+        }
+        page.importKey = importKey;
+        page.title = title.strip();
+        page.markdown = markdown;
+        page.menuOrder = menuOrder;
+        page.status = published && !held ? PageStatus.PUBLISHED : PageStatus.DRAFT;
+        page.publishedAt = page.status == PageStatus.PUBLISHED
+                ? (publishedAt != null ? publishedAt : page.createdAt) : null;
+        page.updatedAt = modifiedAt != null ? modifiedAt : Instant.now();
+        page.updatedBy = page.authorId;
+        if (created) {
+            pages.persist(page);
+        }
+        pages.flush();
+        if (page.isPublic()) {
+            event(wasPublic ? PageEventType.UPDATED : PageEventType.PUBLISHED, page);
+        } else if (wasPublic) {
+            event(PageEventType.UNPUBLISHED, page);
+        }
+        return new ImportOutcome(created ? ImportOutcome.Change.CREATED : ImportOutcome.Change.UPDATED, held);
+    }
+
     private String chooseSlug(PageRequest request, Page page) {
         if (request.slug() != null) {
             if (pages.slugTaken(request.slug(), page.id)) {

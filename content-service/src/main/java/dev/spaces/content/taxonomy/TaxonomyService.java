@@ -124,6 +124,54 @@ public class TaxonomyService {
         });
     }
 
+    public boolean hasCategory(String slug) {
+        return categories.findBySlug(slug).isPresent();
+    }
+
+    public boolean hasTag(String slug) {
+        return tags.findBySlug(slug).isPresent();
+    }
+
+    /**
+     * An imported category: the one with its slug (the old {@code /category/{slug}} links keep working), else the one
+     * with its name, else a new one with both.
+     */
+    public Category importedCategory(String slug, String name, String description) {
+        String clean = name.strip();
+        return categories.findBySlug(slug).or(() -> categories.findByName(clean)).orElseGet(() -> {
+            Category created = new Category();
+            created.name = clean;
+            created.slug = uniqueSlug(slug, s -> categories.findBySlug(s).isPresent());
+            created.description = description == null || description.isBlank() ? null : description.strip();
+            categories.persist(created);
+            return created;
+        });
+    }
+
+    /** An imported tag: the one with its slug, else with its name, else a new one with both. */
+    public Tag importedTag(String slug, String name) {
+        String clean = name.strip();
+        return tags.findBySlug(slug).or(() -> tags.findByName(clean)).orElseGet(() -> {
+            Tag created = new Tag();
+            created.name = clean;
+            created.slug = uniqueSlug(slug, s -> tags.findBySlug(s).isPresent());
+            tags.persist(created);
+            return created;
+        });
+    }
+
+    /** An imported series: the one with its slug, else with its title, else a new one. */
+    public Series importedSeries(String slug, String title) {
+        String clean = title.strip();
+        return series.findBySlug(slug).or(() -> series.findByTitle(clean)).orElseGet(() -> {
+            Series created = new Series();
+            created.title = clean;
+            created.slug = uniqueSlug(slug, s -> series.findBySlug(s).isPresent());
+            series.persist(created);
+            return created;
+        });
+    }
+
     public Series seriesTitled(String title) {
         return series.findByTitle(title.strip()).orElseGet(() -> {
             Series created = new Series();

@@ -35,8 +35,18 @@ public interface GatewayConfig {
     @WithDefault("24M")
     MemorySize maxUploadSize();
 
+    /**
+     * Largest import file ({@code POST /api/v1/imports}: a blog's dump, WXR or bundle file); content-service streams
+     * it to disk and has the same limit ({@code spaces.content.imports.max-bytes}).
+     */
+    @WithDefault("1G")
+    MemorySize maxImportSize();
+
     /** The body limit of a request to {@code path}. */
     default long maxBodySize(String path) {
+        if (RouteTable.acceptsImports(path)) {
+            return maxImportSize().asLongValue();
+        }
         return RouteTable.acceptsUploads(path) ? maxUploadSize().asLongValue() : maxBodySize().asLongValue();
     }
 

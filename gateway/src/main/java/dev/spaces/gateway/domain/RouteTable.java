@@ -100,6 +100,7 @@ public final class RouteTable {
         rule("/api/v1/preview-links/{id}", Upstream.CONTENT, Access.PUBLIC, false);
         rule("/api/v1/preview", Upstream.CONTENT, Access.PUBLIC, true);
         rule("/api/v1/import", Upstream.CONTENT, Access.TOKEN, false);
+        rule("/api/v1/imports/**", Upstream.CONTENT, Access.TOKEN, false);
         rule("/api/v1/search-documents/**", Upstream.CONTENT, Access.PUBLIC, false);
         rule("/api/v1/webhooks/events", Upstream.CONTENT, Access.BLOCKED, false);
         rule("/api/v1/webhooks/**", Upstream.CONTENT, Access.TOKEN, false);
@@ -187,5 +188,10 @@ public final class RouteTable {
     /** Paths that take file uploads, with their own body limit (spaces.gateway.max-upload-size). */
     public static boolean acceptsUploads(String path) {
         return path.equals("/api/v1/media");
+    }
+
+    /** Paths whose body is another blog's export (a dump, a WXR or bundle file): {@code POST /api/v1/imports}. */
+    public static boolean acceptsImports(String path) {
+        return path.equals("/api/v1/imports");
     }
 }

@@ -36,6 +36,20 @@ public interface TextDecoder {
     Charset LATIN1 = Charset.forName("windows-1252");
 
     /**
+     * {@link dev.spaces.commons.migration.text.TextRepair}'s reading: the column's charset where the bytes fit it,
+     * GBK in a UTF-8 column, UTF-8 read as latin1 once or twice (mojibake) repaired; what cannot be read is null.
+     */
+    TextDecoder REPAIRING = (stored, declared) -> {
+        try {
+            var result = dev.spaces.commons.migration.text.TextRepair.decode(stored, 0, stored.length, declared,
+                    "a text column");
+            return new Decoded(result.text(), result.repaired() ? result.repair().description() : null);
+        } catch (dev.spaces.commons.migration.SourceProblem e) {
+            return null;
+        }
+    };
+
+    /**
      * Reads bytes as what they certainly are, without guessing: valid UTF-8 is UTF-8 (in a latin1 column that is the
      * "UTF-8 read as latin1" case, repaired and said so); else the column's own charset when it is not UTF-8; else
      * unreadable (null). It does not detect double-encoded mojibake or GBK in a UTF-8 column — that is TextRepair's

@@ -1,0 +1,28 @@
+package dev.spaces.commons.migration.bundle;
+
+import java.util.Map;
+
+/**
+ * The NDJSON form of a bundle: one record per line, a JSON object whose {@code kind} names its record type. Export
+ * writes it, import reads it back (through the services' Jackson, which knows {@code java.time}).
+ */
+public final class BundleLines {
+
+    /** The media type of a bundle file. */
+    public static final String MEDIA_TYPE = "application/x-ndjson";
+
+    private static final Map<String, Class<? extends BundleRecord>> KINDS = Map.ofEntries(
+            Map.entry("header", BundleHeader.class), Map.entry("site", SiteRecord.class),
+            Map.entry("member", MemberRecord.class), Map.entry("category", TermRecord.class),
+            Map.entry("tag", TermRecord.class), Map.entry("series", SeriesRecord.class),
+            Map.entry("article", ArticleRecord.class), Map.entry("page", ArticleRecord.class),
+            Map.entry("comment", CommentRecord.class), Map.entry("media", MediaRecord.class));
+
+    private BundleLines() {
+    }
+
+    /** The record type of a line's {@code kind}, or null when the kind is not one of a bundle's. */
+    public static Class<? extends BundleRecord> typeOf(String kind) {
+        return kind == null ? null : KINDS.get(kind);
+    }
+}

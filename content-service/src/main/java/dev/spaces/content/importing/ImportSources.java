@@ -1,0 +1,91 @@
+package dev.spaces.content.importing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spaces.commons.migration.BundleSink;
+import dev.spaces.commons.migration.SiteSource;
+import dev.spaces.commons.migration.SourceNote;
+import dev.spaces.commons.migration.sqldump.MysqlDumpTables;
+import dev.spaces.commons.migration.typecho.JdbcTypechoTables;
+import dev.spaces.commons.migration.typecho.TextDecoder;
+import dev.spaces.commons.migration.typecho.TypechoSource;
+import dev.spaces.commons.migration.wxr.WxrSource;
+import dev.spaces.content.common.ContentConfig;
+import dev.spaces.content.importing.api.ImportFormat;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.function.Consumer;
+
+/** The reader for each import format, opened (and checked as far as can be done up front) on an uploaded file. */
+@ApplicationScoped
+public class ImportSources {
+
+    /**
+     * What the uploader may say about the file.
+     *
+     * @param tablePrefix Typecho's table prefix (null: {@code typecho_})
+     * @param timeZone    the zone the source's local times are in (null: the source's own setting where it has one,
+     *                    else this site's zone)
+     * @param sourceKey   identifies the source across imports (null: its site URL)
+     */
+    public record Options(String tablePrefix, ZoneId timeZone, String sourceKey) {
+    }
+
+    private final ObjectMapper json;
+    private final ContentConfig config;
+
+    public ImportSources(ObjectMapper json, ContentConfig config) {
+        this.json = json;
+        this.config = config;
+    }
+
+    public SiteSource open(ImportFormat format, Path file, Options options) {
+        String prefix = options.tablePrefix() == null || options.tablePrefix().isBlank() ? "typecho_"
+                : options.tablePrefix();
+        return switch (format) {
+            case SPACES_BUNDLE -> new BundleFileSource(file, json).checked();
+            case TYPECHO_MYSQLDUMP -> {
+                NoteRelay notes = new NoteRelay();
+                MysqlDumpTables tables = MysqlDumpTables.open(file, prefix, notes);
+                yield notes.around(new TypechoSource(tables, options.sourceKey(), options.timeZone(), null));
+            }
+            case TYPECHO_SQLITE -> new TypechoSource(JdbcTypechoTables.open("jdbc:sqlite:" + file, null, null, prefix,
+                    TextDecoder.REPAIRING), options.sourceKey(), options.timeZone(), null);
+            case WORDPRESS_WXR -> new WxrSource(file, options.timeZone() != null ? options.timeZone()
+                    : config.timeZone());
+        };
+    }
+
+    /**
+     * The dump reader reports repaired text as it reads rows, through a listener given when it is opened — before
+     * the sink exists. The relay passes those notes to the sink of the read that is under way (the check made on
+     * opening reads the rows again, and its notes would only be counted twice).
+     */
+    private static final class NoteRelay implements Consumer<SourceNote> {
+        private volatile BundleSink sink;
+
+        @Override
+        public void accept(SourceNote note) {
+            BundleSink target = sink;
+            if (target != null) {
+                target.note(note);
+            }
+        }
+
+        SiteSource around(SiteSource source) {
+            return new SiteSource() {
+                @Override
+                public void read(BundleSink target) {
+                    sink = target;
+                    source.read(target);
+                }
+
+                @Override
+                public void close() {
+                    source.close();
+                }
+            };
+        }
+    }
+}
