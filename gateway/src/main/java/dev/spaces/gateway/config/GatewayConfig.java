@@ -1,5 +1,6 @@
 package dev.spaces.gateway.config;
 
+import dev.spaces.gateway.domain.OldLinks;
 import dev.spaces.gateway.domain.RouteClass;
 import dev.spaces.gateway.domain.RouteTable;
 import dev.spaces.gateway.domain.Upstream;
@@ -78,6 +79,8 @@ public interface GatewayConfig {
     SecurityHeaders securityHeaders();
 
     Studio studio();
+
+    OldLinksConfig oldLinks();
 
     default URI url(Upstream upstream) {
         return switch (upstream) {
@@ -273,5 +276,30 @@ public interface GatewayConfig {
         /** The public client of the code flow with PKCE. */
         @WithDefault("spaces-web")
         String clientId();
+    }
+
+    /**
+     * Old links (issue #22): the URL shapes of the blog engine a site came from (Typecho's {@code /archives/12/},
+     * WordPress's {@code /?p=12}…) answered with 301 to their new homes on the reader site ({@link OldLinks}).
+     */
+    interface OldLinksConfig {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Which engines' shapes are recognised: typecho, wordpress. */
+        @WithDefault("typecho,wordpress")
+        List<OldLinks.Dialect> shapes();
+
+        /**
+         * The site's public address (e.g. {@code https://kexue.fm}, or {@code https://example.org/blog} when the
+         * gateway is mounted under a path) to write absolute Locations with. Unset: Locations are relative references
+         * ({@code /archives/12}), which the browser resolves against the address it asked for — right behind any
+         * proxy that keeps the path, whatever its host and scheme.
+         */
+        Optional<URI> publicBase();
+
+        /** How long browsers and shared caches may keep a redirect (Cache-Control max-age). */
+        @WithDefault("P1D")
+        Duration maxAge();
     }
 }

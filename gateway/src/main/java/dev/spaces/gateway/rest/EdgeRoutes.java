@@ -6,7 +6,9 @@ import dev.spaces.gateway.config.GatewayConfig;
 import dev.spaces.gateway.domain.EdgeCaller;
 import dev.spaces.gateway.domain.Route;
 import dev.spaces.gateway.domain.RouteTable;
+import dev.spaces.gateway.domain.OldLinks;
 import dev.spaces.gateway.service.EdgeAuthenticator;
+import dev.spaces.gateway.service.OldLinkRedirects;
 import dev.spaces.gateway.service.RateLimiter;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -54,6 +56,8 @@ public class EdgeRoutes {
      * client's own copy is dropped), and Quarkus' CORS filter does not read it.
      */
     static final String SITE_ORIGIN = "X-Spaces-Origin";
+    /** The metrics uri tag of every old-link redirect (one series, whatever the old address). */
+    private static final String OLD_LINK_TEMPLATE = "/{old-link}";
     /** Read by Quarkus Micrometer as the request's uri tag (what RESTEasy sets for its own endpoints). */
     private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
 
@@ -67,9 +71,11 @@ public class EdgeRoutes {
     private final Problems problems;
     private final ClientAddresses clientAddresses;
     private final StudioRoutes studio;
+    private final OldLinkRedirects oldLinks;
 
     public EdgeRoutes(GatewayConfig config, EdgeAuthenticator authenticator, RateLimiter rateLimiter,
-                      ProxyForwarder forwarder, Problems problems, StudioRoutes studio) {
+                      ProxyForwarder forwarder, Problems problems, StudioRoutes studio, OldLinkRedirects oldLinks) {
+        this.oldLinks = oldLinks;
         this.config = config;
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
@@ -204,12 +210,45 @@ public class EdgeRoutes {
                         Map.of("Retry-After", Long.toString(decision.retryAfterSeconds())));
                 return;
             }
-            if (route.local()) {
-                request.resume();
-                ctx.next();
-            } else {
-                forwarder.forward(request, route, caller);
+            // old links (a Typecho or WordPress blog's addresses) after the rate limit, so slug lookups count too
+            Optional<OldLinks.Match> oldLink = method == HttpMethod.GET || method == HttpMethod.HEAD
+                    ? oldLinks.match(path, request.query()) : Optional.empty();
+            if (oldLink.isPresent()) {
+                redirectOldLink(ctx, route, caller, oldLink.get());
+                return;
             }
+            proceed(ctx, route, caller);
+        });
+    }
+
+    private void proceed(RoutingContext ctx, Route route, EdgeCaller caller) {
+        if (route.local()) {
+            ctx.request().resume();
+            ctx.next();
+        } else {
+            forwarder.forward(ctx.request(), route, caller);
+        }
+    }
+
+    /** 301 to the old address's new home, answered here; an unknown slug goes on to the site as it is. */
+    private void redirectOldLink(RoutingContext ctx, Route route, EdgeCaller caller, OldLinks.Match match) {
+        HttpServerRequest request = ctx.request();
+        oldLinks.answer(match, request.getHeader(RequestIds.HEADER)).onComplete(ar -> {
+            if (ar.failed() || ar.result().isEmpty()) {
+                proceed(ctx, route, caller);
+                return;
+            }
+            OldLinkRedirects.Answer answer = ar.result().get();
+            ((HttpServerRequestInternal) request).context().putLocal(URL_PATH_TEMPLATE, OLD_LINK_TEMPLATE);
+            request.resume();
+            if (request.response().closed() || request.response().headWritten()) {
+                return;
+            }
+            request.response().setStatusCode(answer.status())
+                    .putHeader(HttpHeaders.LOCATION, answer.location())
+                    .putHeader(HttpHeaders.CACHE_CONTROL, answer.cacheControl())
+                    .putHeader(HttpHeaders.CONTENT_LENGTH, "0")
+                    .end();
         });
     }
 
