@@ -72,6 +72,23 @@ class ResilienceTest extends GatewayTest {
     }
 
     @Test
+    void aReaderOfTheSiteGetsAPageInWordsWhenTheSiteIsDownButAClientOfTheApiStillGetsJson() {
+        UpstreamStubs.site.stop();
+        try {
+            client().header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8").get("/archives/12")
+                    .then().statusCode(503).contentType(containsString("text/html"))
+                    .header("Retry-After", notNullValue())
+                    .body(containsString("网站暂时无法打开")).body(containsString("返回首页"))
+                    .body(org.hamcrest.Matchers.not(containsString("{\"type\"")));
+            client().header("Accept", "application/json").get("/archives/12")
+                    .then().statusCode(503).contentType("application/problem+json");
+        } finally {
+            UpstreamStubs.site.start();
+            UpstreamStubs.resetAll();
+        }
+    }
+
+    @Test
     void upstreamDownIs503AndReadinessSaysSo() {
         UpstreamStubs.comment.stop();
         try {
