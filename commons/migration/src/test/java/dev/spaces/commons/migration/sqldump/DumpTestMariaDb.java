@@ -1,5 +1,7 @@
 package dev.spaces.commons.migration.sqldump;
 
+import dev.spaces.commons.migration.typecho.MariaDbServer;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,52 +22,25 @@ import java.util.concurrent.TimeUnit;
  * directory, a free loopback port) with the real {@code mariadb} client and {@code mysqldump}. Stopped by
  * {@link #close()}.
  * <p>
- * (The typecho helper writes a harness of its own for the JDBC reader; the two are to be folded together.)
+ * The server itself is the typecho tests' {@link MariaDbServer}; this adds what the dump tests need around it.
  */
 final class DumpTestMariaDb implements AutoCloseable {
 
     private final Path dir;
-    private final int port;
-    private final Process server;
+    private final MariaDbServer server;
 
-    private DumpTestMariaDb(Path dir, int port, Process server) {
+    private DumpTestMariaDb(Path dir, MariaDbServer server) {
         this.dir = dir;
-        this.port = port;
         this.server = server;
     }
 
+    /** A server of the shared harness ({@link MariaDbServer}); {@code dir} keeps this harness's client logs. */
     static DumpTestMariaDb start(Path dir) throws IOException, InterruptedException {
-        Path data = dir.resolve("data");
-        run(dir.resolve("install-db.log"), null, "mariadb-install-db", "--no-defaults", "--datadir=" + data,
-                "--auth-root-authentication-method=normal", "--user=root", "--skip-test-db");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Process server = new ProcessBuilder("/usr/sbin/mariadbd", "--no-defaults", "--user=root",
-                "--datadir=" + data, "--socket=" + dir.resolve("mysqld.sock"), "--port=" + port,
-                "--bind-address=127.0.0.1", "--skip-networking=0", "--pid-file=" + dir.resolve("mysqld.pid"),
-                "--innodb-buffer-pool-size=64M", "--max-allowed-packet=64M")
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("server.log").toFile())
-                .start();
-        DumpTestMariaDb db = new DumpTestMariaDb(dir, port, server);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            try (Connection ignored = db.connect("mysql")) {
-                return db;
-            } catch (SQLException notYet) {
-                if (!server.isAlive() || System.nanoTime() > deadline) {
-                    db.close();
-                    throw new IllegalStateException("mariadbd did not start: " + Files.readString(dir.resolve("server.log")));
-                }
-                Thread.sleep(200);
-            }
-        }
+        return new DumpTestMariaDb(dir, MariaDbServer.start());
     }
 
     Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/" + database + "?user=root");
+        return server.rootConnection(database);
     }
 
     void execute(String database, String... statements) throws SQLException {
@@ -82,13 +57,13 @@ final class DumpTestMariaDb implements AutoCloseable {
      * blog on a latin1 connection put them there.
      */
     void client(String database, String charset, byte[] sql) throws IOException, InterruptedException {
-        run(dir.resolve("client.log"), sql, "mariadb", "--no-defaults", "-h127.0.0.1", "-P" + port, "-uroot",
+        run(dir.resolve("client.log"), sql, "mariadb", "--no-defaults", "-h127.0.0.1", "-P" + server.port(), "-uroot",
                 "--default-character-set=" + charset, database);
     }
 
     /** Dumps a database with the real mysqldump into {@code out}. */
     Path dump(String database, Path out, String... options) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("mysqldump", "--no-defaults", "-h127.0.0.1", "-P" + port,
+        List<String> command = new ArrayList<>(List.of("mysqldump", "--no-defaults", "-h127.0.0.1", "-P" + server.port(),
                 "-uroot"));
         command.addAll(List.of(options));
         command.add(database);
@@ -136,14 +111,6 @@ final class DumpTestMariaDb implements AutoCloseable {
 
     @Override
     public void close() {
-        server.destroy(); // SIGTERM: mariadbd shuts down cleanly
-        try {
-            if (!server.waitFor(60, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            server.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 }

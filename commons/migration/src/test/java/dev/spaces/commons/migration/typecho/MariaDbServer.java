@@ -54,7 +54,8 @@ public final class MariaDbServer implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(binary("mariadbd"), "--no-defaults", "--datadir=" + data,
                 "--socket=" + dir.resolve("mariadb.sock"), "--pid-file=" + dir.resolve("mariadb.pid"),
                 "--port=" + port, "--bind-address=127.0.0.1", "--log-error=" + dir.resolve("error.log"),
-                "--innodb-buffer-pool-size=32M", "--innodb-log-file-size=8M", "--skip-log-bin",
+                "--innodb-buffer-pool-size=64M", "--innodb-log-file-size=8M", "--skip-log-bin",
+                "--max-allowed-packet=64M",
                 "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci"));
         if (root) {
             command.add("--user=root");
