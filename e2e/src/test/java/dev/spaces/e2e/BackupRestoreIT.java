@@ -70,7 +70,7 @@ class BackupRestoreIT {
                 "恢复之后公式照旧:$e^{i\\pi} + 1 = 0$。\n\n![备份的图](media:" + mediaId + ")\n", List.of());
         long second = Articles.publishNew(api, "editor", Articles.uniqueWord() + ":第二篇",
                 "$$\\sum_{n=1}^{\\infty} \\frac{1}{n^2} = \\frac{\\pi^2}{6}$$", List.of());
-        Response comment = api.json(api.as(member), Map.of("body", "备份前的评论:$a^2 + b^2 = c^2$"))
+        Response comment = api.json(asMember(stack, member), Map.of("body", "备份前的评论:$a^2 + b^2 = c^2$"))
                 .post("/api/v1/articles/{id}/comments", withMedia);
         assertThat(comment.statusCode()).as(comment.asString()).isEqualTo(201);
         long commentId = comment.jsonPath().getLong("id");
@@ -82,7 +82,7 @@ class BackupRestoreIT {
             articles.put(id, stable(api.as("admin").get("/api/v1/articles/{id}", id)));
         }
         assertThat((String) articles.get(withMedia).get("html")).contains("<figure class=\"media\"").contains("<math");
-        Response thread = api.as(member).get("/api/v1/articles/{id}/comments", withMedia);
+        Response thread = asMember(stack, member).get("/api/v1/articles/{id}/comments", withMedia);
         assertThat(thread.jsonPath().getList("items.id", Long.class)).containsExactly(commentId);
         byte[] mediaBytes = api.anonymous().get(mediaUrl).then().statusCode(200).extract().asByteArray();
 
@@ -131,7 +131,7 @@ class BackupRestoreIT {
                 assertThat(stable(other.as("admin").get("/api/v1/articles/{id}", article.getKey())))
                         .as("article %d", article.getKey()).isEqualTo(article.getValue());
             }
-            Response restoredThread = other.as(member).get("/api/v1/articles/{id}/comments", withMedia);
+            Response restoredThread = asMember(restored, member).get("/api/v1/articles/{id}/comments", withMedia);
             assertThat(restoredThread.jsonPath().getList("items.id", Long.class)).containsExactly(commentId);
             assertThat(restoredThread.jsonPath().getString("items[0].bodyHtml"))
                     .isEqualTo(thread.jsonPath().getString("items[0].bodyHtml"));
@@ -148,7 +148,7 @@ class BackupRestoreIT {
                     r -> r.statusCode() == 200 && r.jsonPath().getList("hits.id", Long.class).contains(withMedia));
 
             // the member's account came along with its id and password
-            assertThat(subject(other.token(member))).isEqualTo(memberId);
+            assertThat(subject(memberToken(restored, member))).isEqualTo(memberId);
         } finally {
             restored.run(COMMAND, "down");
         }
@@ -171,7 +171,25 @@ class BackupRestoreIT {
         return fields;
     }
 
-    /** A member made through Keycloak's admin API (password = user name, as the demo users); returns its id. */
+    /** The member's password: the realm refuses one equal to the user name. */
+    private static String password(String member) {
+        return member + "-Pw1";
+    }
+
+    private static String memberToken(Stack stack, String member) {
+        Response response = RestAssured.given().baseUri(stack.keycloakUrl()).contentType(ContentType.URLENC)
+                .formParam("grant_type", "password").formParam("client_id", "spaces-cli")
+                .formParam("username", member).formParam("password", password(member))
+                .post("/realms/spaces/protocol/openid-connect/token");
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        return response.path("access_token");
+    }
+
+    private static io.restassured.specification.RequestSpecification asMember(Stack stack, String member) {
+        return RestAssured.given().baseUri(stack.gatewayUrl()).header("Authorization", "Bearer " + memberToken(stack, member));
+    }
+
+    /** A member made through Keycloak's admin API; returns its id. */
     private static String createMember(Stack stack, String username) {
         String admin = RestAssured.given().baseUri(stack.keycloakUrl()).contentType(ContentType.URLENC)
                 .formParam("grant_type", "password").formParam("client_id", "admin-cli")
@@ -182,7 +200,7 @@ class BackupRestoreIT {
                 .contentType(ContentType.JSON)
                 .body(Map.of("username", username, "enabled", true, "email", username + "@spaces.test",
                         "emailVerified", true, "firstName", "Backup", "lastName", "Member",
-                        "credentials", List.of(Map.of("type", "password", "value", username, "temporary", false))))
+                        "credentials", List.of(Map.of("type", "password", "value", password(username), "temporary", false))))
                 .post("/admin/realms/spaces/users");
         assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
         String location = created.header("Location");
