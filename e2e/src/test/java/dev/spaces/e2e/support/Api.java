@@ -18,7 +18,8 @@ public final class Api {
     private final Stack stack;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
-    Api(Stack stack) {
+    /** The API of the given stack (the shared one comes from {@link StackExtension}). */
+    public Api(Stack stack) {
         this.stack = stack;
     }
 

@@ -78,6 +78,14 @@ public final class Stack {
      * one machine (or a developer's stack) do not collide. The ports are not held: a process that takes one in
      * between makes {@code ./spaces up} stop with a clear message.
      */
+    /**
+     * A second stack beside this one (the restore test's target): the same build, its own state directory and the
+     * next free port range (this stack's ports are taken, so it never gets them).
+     */
+    public Stack beside(Path otherHome) {
+        return new Stack(root, otherHome.toAbsolutePath().normalize(), freePortBase());
+    }
+
     private static int freePortBase() {
         for (int base = 28000; base <= 32000; base += 500) {
             final int b = base;
