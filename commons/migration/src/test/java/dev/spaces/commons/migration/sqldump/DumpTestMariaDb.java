@@ -92,7 +92,7 @@ final class DumpTestMariaDb implements AutoCloseable {
 
     /** Typecho's own install SQL with its placeholders replaced the way its installer does it. */
     static List<String> typechoSchema(String prefix, String charset, String engine) {
-        try (InputStream in = DumpTestMariaDb.class.getResourceAsStream("/typecho/install-Mysql.sql")) {
+        try (InputStream in = DumpTestMariaDb.class.getResourceAsStream("/typecho/Mysql.sql")) {
             String scripts = new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("typecho_", prefix)
                     .replace("%charset%", charset)

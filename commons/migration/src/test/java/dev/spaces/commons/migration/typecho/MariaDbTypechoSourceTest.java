@@ -1,11 +1,12 @@
 package dev.spaces.commons.migration.typecho;
 
+import dev.spaces.commons.migration.RecordingSink;
+
 import dev.spaces.commons.migration.SourceNote;
 import dev.spaces.commons.migration.SourceProblem;
 import dev.spaces.commons.migration.bundle.BundleHeader;
 import dev.spaces.commons.migration.bundle.BundleRecord;
 import dev.spaces.commons.migration.bundle.CommentRecord;
-import dev.spaces.commons.migration.typecho.TypechoFixture.Recorder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class MariaDbTypechoSourceTest extends TypechoSourceContract {
 
     @Test
     void mojibakeReachesTheDecoderIntactWhenNoRepairIsPluggedIn() {
-        Recorder recorder = new Recorder();
+        RecordingSink recorder = new RecordingSink();
         try (TypechoSource source = new TypechoSource(JdbcTypechoTables.open(server.jdbcUrl("blog"), "typecho",
                 "secret", null, TextDecoder.AS_STORED), null, null, NOW)) {
             source.read(recorder);
@@ -89,12 +90,12 @@ class MariaDbTypechoSourceTest extends TypechoSourceContract {
 
     @Test
     void anOldLatin1BlogWithItsOwnPrefixGivesTheSameRecordsAndSaysWhatItRepaired() {
-        Recorder old = new Recorder();
+        RecordingSink old = new RecordingSink();
         try (TypechoSource source = new TypechoSource(JdbcTypechoTables.open(server.jdbcUrl("oldblog"), "typecho",
                 "secret", "tc_", TypechoFixture.STAND_IN_FOR_TEXT_REPAIR), null, null, NOW)) {
             source.read(old);
         }
-        Recorder current = readFixture();
+        RecordingSink current = readFixture();
 
         assertThat(withoutHeader(old.records)).isEqualTo(withoutHeader(current.records));
         assertThat(old.notes).filteredOn(n -> n.kind() == SourceNote.Kind.REPAIRED)
@@ -128,7 +129,7 @@ class MariaDbTypechoSourceTest extends TypechoSourceContract {
     void aDatabaseWithoutTypechoTablesIsAnUnknownSchema() {
         try (TypechoSource source = new TypechoSource(JdbcTypechoTables.open(server.jdbcUrl("empty"), "typecho",
                 "secret", null, null))) {
-            assertThatThrownBy(() -> source.read(new Recorder()))
+            assertThatThrownBy(() -> source.read(new RecordingSink()))
                     .isInstanceOfSatisfying(SourceProblem.class, p -> assertThat(p.type())
                             .isEqualTo(SourceProblem.Type.UNKNOWN_SCHEMA))
                     .hasMessageContaining("missing tables typecho_options, typecho_users, typecho_metas,"

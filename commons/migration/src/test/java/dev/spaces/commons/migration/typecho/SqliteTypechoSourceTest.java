@@ -1,9 +1,10 @@
 package dev.spaces.commons.migration.typecho;
 
+import dev.spaces.commons.migration.RecordingSink;
+
 import dev.spaces.commons.migration.SourceProblem;
 import dev.spaces.commons.migration.bundle.ArticleRecord;
 import dev.spaces.commons.migration.bundle.CommentRecord;
-import dev.spaces.commons.migration.typecho.TypechoFixture.Recorder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +55,7 @@ class SqliteTypechoSourceTest extends TypechoSourceContract {
     void gbkBytesInTheUtf8DatabaseAreAnEncodingProblemNamingTheRowWithoutARepair() {
         try (TypechoSource source = new TypechoSource(JdbcTypechoTables.open("jdbc:sqlite:" + blog, null, null,
                 null, TextDecoder.AS_STORED), null, null, NOW)) {
-            assertThatThrownBy(() -> source.read(new Recorder()))
+            assertThatThrownBy(() -> source.read(new RecordingSink()))
                     .isInstanceOfSatisfying(SourceProblem.class, p -> assertThat(p.type())
                             .isEqualTo(SourceProblem.Type.ENCODING))
                     .hasMessageContaining("typecho_comments.text").hasMessageContaining("coid=9");
@@ -84,7 +85,7 @@ class SqliteTypechoSourceTest extends TypechoSourceContract {
                 s.execute("ALTER TABLE blog_contents DROP COLUMN views");
             }
         }
-        Recorder recorder = new Recorder();
+        RecordingSink recorder = new RecordingSink();
         try (TypechoSource source = new TypechoSource(JdbcTypechoTables.open("jdbc:sqlite:" + other, null, null,
                 "blog_", null), null, null, NOW)) {
             source.read(recorder);
@@ -95,7 +96,7 @@ class SqliteTypechoSourceTest extends TypechoSourceContract {
         assertThat(recorder.all(ArticleRecord.class)).extracting(ArticleRecord::reads).containsOnly(0L);
         assertThat(recorder.all(CommentRecord.class)).hasSize(15);
         assertThatThrownBy(() -> new TypechoSource(JdbcTypechoTables.open("jdbc:sqlite:" + other, null, null,
-                null, null)).read(new Recorder()))
+                null, null)).read(new RecordingSink()))
                 .isInstanceOfSatisfying(SourceProblem.class, p -> assertThat(p.type())
                         .isEqualTo(SourceProblem.Type.UNKNOWN_SCHEMA))
                 .hasMessageContaining("typecho_contents").hasMessageContaining("typecho_comments");
@@ -107,7 +108,7 @@ class SqliteTypechoSourceTest extends TypechoSourceContract {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + other); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE wp_posts (ID INTEGER PRIMARY KEY, post_title TEXT)");
         }
-        Recorder recorder = new Recorder();
+        RecordingSink recorder = new RecordingSink();
         try (TypechoSource source = new TypechoSource(JdbcTypechoTables.open("jdbc:sqlite:" + other, null, null,
                 null, null))) {
             assertThatThrownBy(() -> source.read(recorder))
@@ -129,7 +130,7 @@ class SqliteTypechoSourceTest extends TypechoSourceContract {
                 s.execute("ALTER TABLE typecho_comments DROP COLUMN parent");
             }
         }
-        Recorder recorder = new Recorder();
+        RecordingSink recorder = new RecordingSink();
         try (TypechoSource source = new TypechoSource(JdbcTypechoTables.open("jdbc:sqlite:" + other, null, null,
                 null, null))) {
             assertThatThrownBy(() -> source.read(recorder))

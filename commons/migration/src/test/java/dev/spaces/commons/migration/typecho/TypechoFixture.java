@@ -100,24 +100,4 @@ final class TypechoFixture {
         }
         return decoded;
     };
-
-    /** Keeps what a source pushes, in order. */
-    static final class Recorder implements BundleSink {
-        final List<BundleRecord> records = new ArrayList<>();
-        final List<SourceNote> notes = new ArrayList<>();
-
-        @Override
-        public void accept(BundleRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void note(SourceNote note) {
-            notes.add(note);
-        }
-
-        <T extends BundleRecord> List<T> all(Class<T> type) {
-            return records.stream().filter(type::isInstance).map(type::cast).toList();
-        }
-    }
 }

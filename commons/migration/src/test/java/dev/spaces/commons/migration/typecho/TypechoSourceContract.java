@@ -1,5 +1,7 @@
 package dev.spaces.commons.migration.typecho;
 
+import dev.spaces.commons.migration.RecordingSink;
+
 import dev.spaces.commons.migration.SourceNote;
 import dev.spaces.commons.migration.bundle.ArticleRecord;
 import dev.spaces.commons.migration.bundle.ArticleRecord.Format;
@@ -11,7 +13,6 @@ import dev.spaces.commons.migration.bundle.MediaRecord;
 import dev.spaces.commons.migration.bundle.MemberRecord;
 import dev.spaces.commons.migration.bundle.SiteRecord;
 import dev.spaces.commons.migration.bundle.TermRecord;
-import dev.spaces.commons.migration.typecho.TypechoFixture.Recorder;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -39,8 +40,8 @@ abstract class TypechoSourceContract {
     /** What comment 9's text is stored as in this database, and what the stand-in repair note says. */
     abstract String comment9Repair();
 
-    Recorder readFixture() {
-        Recorder recorder = new Recorder();
+    RecordingSink readFixture() {
+        RecordingSink recorder = new RecordingSink();
         try (TypechoSource source = new TypechoSource(fixtureTables(), null, null, NOW)) {
             source.read(recorder);
         }
@@ -66,7 +67,7 @@ abstract class TypechoSourceContract {
 
     @Test
     void theHeaderAndSiteComeFromTheOptionsWithTheOffsetReadAsBeijingTime() {
-        Recorder r = readFixture();
+        RecordingSink r = readFixture();
         BundleHeader header = r.all(BundleHeader.class).getFirst();
         SiteRecord site = r.all(SiteRecord.class).getFirst();
 

@@ -1,5 +1,7 @@
 package dev.spaces.commons.migration.wxr;
 
+import dev.spaces.commons.migration.RecordingSink;
+
 import dev.spaces.commons.migration.SourceProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,7 @@
 package dev.spaces.commons.migration.wxr;
 
+import dev.spaces.commons.migration.RecordingSink;
+
 import dev.spaces.commons.migration.SourceNote;
 import dev.spaces.commons.migration.bundle.ArticleRecord;
 import dev.spaces.commons.migration.bundle.BundleHeader;
