@@ -200,7 +200,7 @@ public class BundleImporter {
             Article article = existing != null ? existing : new Article();
             String title = item.title() == null || item.title().isBlank() ? "(untitled " + item.id() + ")"
                     : item.title();
-            articleService.applyContent(article, title, item.body() == null ? "" : item.body());
+            articleService.applyContent(article, title, body(item));
             article.importKey = key;
             String author = item.authorKey() != null && memberNames.containsKey(item.authorKey())
                     ? memberNames.get(item.authorKey())
@@ -233,7 +233,7 @@ public class BundleImporter {
             boolean created = existing == null;
             if (created) {
                 article.slug = articleService.freeSlug(slug(item.slug(), title, "article"), null);
-                if (!article.slug.equals(item.slug())) {
+                if (item.slug() != null && !article.slug.equals(item.slug())) {
                     report.note(SourceNote.warning(item.key(), "slug '" + item.slug() + "' became '" + article.slug
                             + "' (invalid or taken here)"));
                 }
@@ -313,11 +313,17 @@ public class BundleImporter {
         }
 
         private boolean unchanged(Article a, ArticleRecord item) {
-            String body = item.body() == null ? "" : item.body();
+            String body = body(item);
             return Objects.equals(a.title, item.title() == null ? null : item.title().strip())
                     && a.markdown.equals(body)
                     && Objects.equals(a.updatedAt, item.modifiedAt() != null ? item.modifiedAt() : a.updatedAt)
                     && a.reads >= item.reads();
+        }
+
+        /** The text as this site stores it: an HTML body's formulas with their HTML escapes undone (see MathInHtml). */
+        private String body(ArticleRecord item) {
+            String body = item.body() == null ? "" : item.body();
+            return item.format() == ArticleRecord.Format.HTML ? MathInHtml.unescape(body) : body;
         }
 
         private void page(ArticleRecord item) {
@@ -325,7 +331,7 @@ public class BundleImporter {
             String slug = slug(item.slug(), item.title(), "page");
             PageService.ImportOutcome outcome = pages.importPage(caller, key, slug,
                     item.title() == null || item.title().isBlank() ? slug : item.title(),
-                    item.body() == null ? "" : item.body(), item.status() == ArticleRecord.Status.PUBLISHED,
+                    body(item), item.status() == ArticleRecord.Status.PUBLISHED,
                     item.menuOrder(), item.createdAt(), item.publishedAt(), item.modifiedAt());
             if (outcome.heldAsDraft()) {
                 report.note(SourceNote.warning(item.key(), "formulas of page '" + slug + "' do not parse: imported "
