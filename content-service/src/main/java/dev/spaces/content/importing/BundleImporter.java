@@ -33,8 +33,6 @@ import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -352,7 +350,7 @@ public class BundleImporter {
                         + "GREATEST((SELECT MAX(id) FROM article), ?1))").setParameter(1, highestKeptId)
                         .getSingleResult();
             }
-            touchedSeries.forEach(this::numberSeries);
+            touchedSeries.forEach(s -> SeriesNumbering.number(articles, s));
             if (report.total("comments") > 0) {
                 report.note(SourceNote.skipped("comments", report.total("comments") + " comments are not imported "
                         + "yet: comment-service's import is the next step of this importer"));
@@ -364,18 +362,6 @@ public class BundleImporter {
             if (report.total("media") > 0) {
                 report.note(SourceNote.skipped("media", report.total("media") + " attachments are not fetched yet; "
                         + "articles keep their links to the old addresses"));
-            }
-        }
-
-        /** Parts without an explicit position are ordered by publication date, after the numbered ones. */
-        private void numberSeries(Series s) {
-            List<Article> parts = new ArrayList<>(articles.list("series", s));
-            parts.sort(Comparator.comparing((Article a) -> a.seriesPosition == null ? Integer.MAX_VALUE
-                            : a.seriesPosition)
-                    .thenComparing(a -> a.publishedAt == null ? Instant.MAX : a.publishedAt)
-                    .thenComparing(a -> a.id));
-            for (int i = 0; i < parts.size(); i++) {
-                parts.get(i).seriesPosition = i + 1;
             }
         }
     }

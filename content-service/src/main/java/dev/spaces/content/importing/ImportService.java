@@ -21,7 +21,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -112,7 +111,7 @@ public class ImportService {
             }
             ids.add(article.id);
         }
-        touchedSeries.forEach(this::numberSeries);
+        touchedSeries.forEach(s -> SeriesNumbering.number(articles, s));
         return new ImportResult(created, updated, unchanged, ids);
     }
 
@@ -159,16 +158,5 @@ public class ImportService {
                 && Objects.equals(a.series == null ? null : a.series.title, item.series())
                 && Objects.equals(a.tags.stream().map(t -> t.name).sorted().toList(),
                 item.tags() == null ? List.of() : item.tags().stream().map(String::strip).sorted().toList());
-    }
-
-    /** Parts without an explicit position are ordered by publication date, after the numbered ones. */
-    private void numberSeries(Series series) {
-        List<Article> parts = new ArrayList<>(articles.list("series", series));
-        parts.sort(Comparator.comparing((Article a) -> a.seriesPosition == null ? Integer.MAX_VALUE : a.seriesPosition)
-                .thenComparing(a -> a.publishedAt == null ? Instant.MAX : a.publishedAt)
-                .thenComparing(a -> a.id));
-        for (int i = 0; i < parts.size(); i++) {
-            parts.get(i).seriesPosition = i + 1;
-        }
     }
 }

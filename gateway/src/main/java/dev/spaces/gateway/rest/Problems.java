@@ -46,16 +46,7 @@ public class Problems {
         } catch (JsonProcessingException e) {
             body = "{\"status\":" + status + "}";
         }
-        response.setStatusCode(status);
-        headers.forEach(response::putHeader);
-        response.putHeader("Content-Type", Problem.MEDIA_TYPE);
-        response.putHeader("Cache-Control", "no-store");
-        boolean close = "close".equalsIgnoreCase(headers.get("Connection"));
-        response.end(body).onComplete(ar -> {
-            if (close) {
-                request.connection().close();
-            }
-        });
+        end(request, response, status, headers, Problem.MEDIA_TYPE, body);
     }
 
     /**
@@ -89,13 +80,19 @@ public class Problems {
                 <p><small>%d · %s%s</small></p></main></body></html>
                 """.formatted(words[0], words[0], words[1], status, HtmlText.escape(detail),
                 requestId == null ? "" : " · " + HtmlText.escape(requestId));
+        response.putHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        end(request, response, status, headers, "text/html; charset=utf-8", page);
+    }
+
+    /** Writes an answer nobody may keep; a {@code Connection: close} among the headers closes the connection after. */
+    private static void end(HttpServerRequest request, HttpServerResponse response, int status,
+                            Map<String, String> headers, String contentType, String body) {
         response.setStatusCode(status);
         headers.forEach(response::putHeader);
-        response.putHeader("Content-Type", "text/html; charset=utf-8");
+        response.putHeader("Content-Type", contentType);
         response.putHeader("Cache-Control", "no-store");
-        response.putHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         boolean close = "close".equalsIgnoreCase(headers.get("Connection"));
-        response.end(page).onComplete(ar -> {
+        response.end(body).onComplete(ar -> {
             if (close) {
                 request.connection().close();
             }

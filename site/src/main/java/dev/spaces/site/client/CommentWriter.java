@@ -48,15 +48,9 @@ public class CommentWriter {
      */
     public Outcome post(long articleId, String body, Long parentId, String accessToken, String forwardedFor) {
         return calls.call("a new comment on article " + articleId, () -> {
-            Response response;
-            try {
-                // Chinese field messages: the reader sees them as they are
-                response = api.post(articleId, new CommentApi.NewComment(body, parentId), "Bearer " + accessToken,
-                        "zh-CN", forwardedFor);
-            } catch (WebApplicationException e) {
-                response = e.getResponse();
-            }
-            return outcome(response);
+            // Chinese field messages: the reader sees them as they are
+            return outcome(answer(() -> api.post(articleId, new CommentApi.NewComment(body, parentId),
+                    "Bearer " + accessToken, "zh-CN", forwardedFor)));
         });
     }
 
@@ -74,12 +68,8 @@ public class CommentWriter {
      */
     public Preview preview(String body, String accessToken) {
         return calls.call("a comment preview", () -> {
-            Response response;
-            try {
-                response = api.preview(new CommentApi.CommentText(body), "Bearer " + accessToken, "zh-CN");
-            } catch (WebApplicationException e) {
-                response = e.getResponse();
-            }
+            Response response = answer(() -> api.preview(new CommentApi.CommentText(body), "Bearer " + accessToken,
+                    "zh-CN"));
             int status = response.getStatus();
             if (status >= 500) {
                 throw new WebApplicationException(response);
@@ -90,6 +80,15 @@ public class CommentWriter {
             }
             return new Preview(status, null, problem(text, status));
         });
+    }
+
+    /** The service's answer whatever its status (the REST client throws for 4xx and 5xx). */
+    private static Response answer(java.util.function.Supplier<Response> call) {
+        try {
+            return call.get();
+        } catch (WebApplicationException e) {
+            return e.getResponse();
+        }
     }
 
     private Outcome outcome(Response response) {
