@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -148,6 +149,97 @@ class ResponseCacheTest extends GatewayTest {
         String age = client().get("/api/v1/articles/106").then().statusCode(200).header("X-Cache", "HIT")
                 .extract().header("Age");
         assertThat(Long.parseLong(age)).isBetween(45L, 60L);
+    }
+
+    @Test
+    void browsersThatTakeGzipGetTheCachedPagesGzipCopyAndOtherClientsTheSameEntryAsIs() throws Exception {
+        // a page as the site renders it: long, repetitive markup (MathML) that gzip shrinks many times over
+        String page = "<!doctype html><html lang=\"zh-CN\"><title>梯度下降</title><main>"
+                + "<p>步长 <math><mi>η</mi><mo>&gt;</mo><mn>0</mn></math> 时</p>".repeat(400) + "</main></html>";
+        UpstreamStubs.site.stubFor(get(urlPathEqualTo("/archives/7")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "text/html;charset=UTF-8")
+                .withHeader("Cache-Control", "public, max-age=60").withHeader("ETag", "\"p7\"")
+                .withHeader("Vary", "Accept-Language").withBody(page)));
+        byte[] identity = raw().header("Accept-Encoding", "gzip, deflate, br, zstd").get("/archives/7").then()
+                .statusCode(200).header("X-Cache", "MISS").header("Vary", "Accept-Language, Accept-Encoding")
+                .extract().asByteArray();
+        assertThat(new String(identity, StandardCharsets.UTF_8)).isEqualTo(page); // the first answer, before the copy
+
+        // the copy is made off the event loop: within moments every gzip-taking client gets it
+        io.restassured.response.Response gzipped = null;
+        for (int i = 0; i < 100; i++) {
+            gzipped = raw().header("Accept-Encoding", "gzip, deflate, br, zstd").get("/archives/7");
+            if ("gzip".equals(gzipped.header("Content-Encoding"))) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertThat(gzipped.header("Content-Encoding")).isEqualTo("gzip");
+        assertThat(gzipped.header("X-Cache")).isEqualTo("HIT");
+        assertThat(gzipped.header("ETag")).isEqualTo("W/\"p7\"");
+        assertThat(gzipped.header("Vary")).isEqualTo("Accept-Language, Accept-Encoding");
+        byte[] compressed = gzipped.asByteArray();
+        assertThat(Long.parseLong(gzipped.header("Content-Length"))).isEqualTo(compressed.length);
+        assertThat(compressed.length).isLessThan(page.getBytes(StandardCharsets.UTF_8).length / 10);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(compressed))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(page);
+        }
+        // a client that does not take gzip (none, or refused with q=0) gets the identity copy of the same entry
+        for (String acceptEncoding : new String[]{null, "identity", "gzip;q=0, br"}) {
+            var request = raw();
+            if (acceptEncoding != null) {
+                request.header("Accept-Encoding", acceptEncoding);
+            }
+            var plain = request.get("/archives/7");
+            assertThat(plain.header("Content-Encoding")).as(acceptEncoding).isNull();
+            assertThat(plain.header("X-Cache")).isEqualTo("HIT");
+            assertThat(plain.header("ETag")).isEqualTo("\"p7\"");
+            assertThat(plain.asString()).isEqualTo(page);
+        }
+        // conditional GETs hold under either form of the tag (weak comparison)
+        raw().header("Accept-Encoding", "gzip").header("If-None-Match", "W/\"p7\"").get("/archives/7").then()
+                .statusCode(304).header("ETag", "W/\"p7\"").header("Content-Encoding", (String) null);
+        raw().header("If-None-Match", "W/\"p7\"").get("/archives/7").then().statusCode(304);
+        // one fill served them all, and it asked the site for identity whatever the browser sent
+        UpstreamStubs.site.verify(1, getRequestedFor(urlPathEqualTo("/archives/7")));
+        UpstreamStubs.site.verify(1, getRequestedFor(urlPathEqualTo("/archives/7"))
+                .withHeader("Accept-Encoding", com.github.tomakehurst.wiremock.client.WireMock.equalTo("identity")));
+    }
+
+    @Test
+    void smallAnswersImagesAndAnswersTheUpstreamEncodedItselfGetNoGzipCopy() throws Exception {
+        stubArticle(107, "short", "\"s\""); // a few dozen bytes: not worth a copy
+        UpstreamStubs.content.stubFor(get(urlPathEqualTo("/api/v1/media/1/photo.png")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "image/png")
+                .withHeader("Cache-Control", "public, max-age=60").withBody(new byte[4096])));
+        for (String path : List.of("/api/v1/articles/107", "/api/v1/media/1/photo.png")) {
+            for (int i = 0; i < 3; i++) {
+                var answer = raw().header("Accept-Encoding", "gzip").get(path);
+                assertThat(answer.statusCode()).isEqualTo(200);
+                assertThat(answer.header("Content-Encoding")).as(path).isNull();
+                assertThat(answer.header("Vary")).as(path).isNull();
+                Thread.sleep(30);
+            }
+        }
+        // an upstream that gzips although asked for identity: its answer is passed on and never stored
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write("{\"id\":108}".getBytes(StandardCharsets.UTF_8));
+        }
+        UpstreamStubs.content.stubFor(get(urlPathEqualTo("/api/v1/articles/108")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json").withHeader("Content-Encoding", "gzip")
+                .withHeader("Cache-Control", "public, max-age=60").withBody(zipped.toByteArray())));
+        raw().header("Accept-Encoding", "gzip").get("/api/v1/articles/108").then().statusCode(200)
+                .header("Content-Encoding", "gzip");
+        raw().header("Accept-Encoding", "gzip").get("/api/v1/articles/108").then().statusCode(200)
+                .header("X-Cache", (String) null);
+        UpstreamStubs.content.verify(2, getRequestedFor(urlPathEqualTo("/api/v1/articles/108")));
+    }
+
+    /** This test's client with RestAssured's own Accept-Encoding and decoding off: the bytes as sent. */
+    private io.restassured.specification.RequestSpecification raw() {
+        return client().config(io.restassured.config.RestAssuredConfig.config().decoderConfig(
+                io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders()));
     }
 
     private io.restassured.response.Response sendEvent(String body) {

@@ -192,6 +192,27 @@ public interface GatewayConfig {
         @WithDefault("PT5M")
         Duration maxTtl();
 
+        /** The gzip copy kept next to each cached text answer. */
+        Compression compression();
+
+        /**
+         * Readers' browsers all send {@code Accept-Encoding: gzip}: an article page full of MathML shrinks about
+         * sevenfold, so the bytes on the wire (and the time to write them) fall with it. The copy is made once per
+         * entry, off the event loop, and served to every client that accepts gzip; the others get the identity copy.
+         */
+        interface Compression {
+            @WithDefault("true")
+            boolean enabled();
+
+            /** Smaller answers are not worth a copy (gzip's header and trailer alone are 18 bytes). */
+            @WithDefault("1K")
+            MemorySize minSize();
+
+            /** Deflate level 1–9: paid once per entry, so the smallest output is worth the CPU. */
+            @WithDefault("9")
+            int level();
+        }
+
         /**
          * The other replicas, as {@code host:port} entries, that a purge event received here is passed on to. A host
          * is resolved to all its A/AAAA records on every event, so one headless Service name

@@ -10,6 +10,7 @@ import dev.spaces.gateway.domain.Upstream;
 import dev.spaces.gateway.service.ResponseCache;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
@@ -75,8 +76,11 @@ public class ProxyForwarder {
     private final GatewayConfig config;
     private final Problems problems;
     private final long bufferedMax;
+    private final Vertx vertx;
 
-    public ProxyForwarder(UpstreamClients clients, ResponseCache cache, GatewayConfig config, Problems problems) {
+    public ProxyForwarder(UpstreamClients clients, ResponseCache cache, GatewayConfig config, Problems problems,
+                          Vertx vertx) {
+        this.vertx = vertx;
         this.clients = clients;
         this.cache = cache;
         this.config = config;
@@ -114,6 +118,8 @@ public class ProxyForwarder {
             // from the origin, not from a service's own read cache: right after a purge, a replica that has not yet
             // seen the write could otherwise hand back the old answer, which would then be kept here for its lifetime
             headers.set(HttpHeaders.CACHE_CONTROL, "no-cache");
+            // every entry is stored as identity and makes its own gzip copy (see ResponseCache#key)
+            headers.set(HttpHeaders.ACCEPT_ENCODING, HttpHeaders.IDENTITY);
         }
         AtomicBoolean tooLarge = new AtomicBoolean();
         ReadStream<Buffer> body;
@@ -244,12 +250,17 @@ public class ProxyForwarder {
                         request.response().reset();
                         return;
                     }
-                    CachedResponse entry = new CachedResponse(upstream, 200, storable(upstreamHeaders), ar.result(),
+                    boolean compressible = cache.compressible(upstreamHeaders, length);
+                    CachedResponse entry = new CachedResponse(upstream, 200,
+                            storable(upstreamHeaders, compressible), ar.result(), null,
                             upstreamHeaders.get(HttpHeaders.ETAG),
                             System.currentTimeMillis() - ResponseCache.upstreamAgeMillis(upstreamHeaders),
                             lifetime.getAsLong());
                     cache.put(cacheKey, entry);
                     serve(request, entry, "MISS");
+                    if (compressible) {
+                        addGzipCopy(cacheKey, entry);
+                    }
                 });
                 return;
             }
@@ -380,18 +391,41 @@ public class ProxyForwarder {
         request.resume();
     }
 
-    /** Answers from a cached entry, or 304 when the client already holds it. */
+    /**
+     * Deflating a 100 KB page at level 9 takes milliseconds: done on a worker, the first answers are the identity
+     * copy until the gzip one is in place.
+     */
+    private void addGzipCopy(String key, CachedResponse entry) {
+        vertx.executeBlocking(() -> cache.gzip(entry.body()), false).onComplete(ar -> {
+            if (ar.failed()) {
+                LOG.warnf(ar.cause(), "could not gzip the cached answer %s", key.lines().findFirst().orElse(key));
+            } else if (ar.result().length() < entry.body().length()) {
+                cache.replace(key, entry, entry.withGzip(ar.result()));
+            }
+        });
+    }
+
+    /** Answers from a cached entry (its gzip copy when the client takes gzip), or 304 when the client holds it. */
     private static void serve(HttpServerRequest request, CachedResponse entry, String cacheStatus) {
         if (gone(request)) {
             return;
         }
         HttpServerResponse response = request.response();
-        boolean notModified = ResponseCache.matches(request.getHeader("If-None-Match"), entry.etag());
+        boolean gzip = entry.gzipBody() != null
+                && PrecompressedAssets.accepts(request.getHeader(HttpHeaders.ACCEPT_ENCODING), "gzip");
+        String etag = gzip ? entry.gzipEtag() : entry.etag();
+        boolean notModified = ResponseCache.matches(request.getHeader("If-None-Match"), etag);
         response.setStatusCode(notModified ? 304 : entry.status());
         for (Map.Entry<String, String> header : entry.headers()) {
-            if (!notModified || !header.getKey().equalsIgnoreCase("content-type")) {
-                response.headers().add(header.getKey(), header.getValue());
+            String name = header.getKey();
+            if (name.equalsIgnoreCase("etag")) {
+                response.headers().add(name, etag);
+            } else if (!notModified || !name.equalsIgnoreCase("content-type")) {
+                response.headers().add(name, header.getValue());
             }
+        }
+        if (gzip && !notModified) {
+            response.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
         long now = System.currentTimeMillis();
         // RFC 9110 §6.6.1: an origin's Date is not stored (it would be stale), so a cache answer states its own
@@ -401,16 +435,30 @@ public class ProxyForwarder {
         if (notModified || request.method() == HttpMethod.HEAD) {
             response.end();
         } else {
-            response.end(entry.body());
+            response.end(gzip ? entry.gzipBody() : entry.body());
         }
     }
 
-    private static List<Map.Entry<String, String>> storable(MultiMap headers) {
+    /** The headers kept with an entry; one that gets a gzip copy varies on Accept-Encoding (RFC 9110 §12.5.5). */
+    private static List<Map.Entry<String, String>> storable(MultiMap headers, boolean negotiated) {
         List<Map.Entry<String, String>> kept = new ArrayList<>();
+        boolean varies = false;
         for (Map.Entry<String, String> header : headers) {
-            if (!UNCACHED_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                kept.add(Map.entry(header.getKey(), header.getValue()));
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (UNCACHED_HEADERS.contains(name)) {
+                continue;
             }
+            String value = header.getValue();
+            if (negotiated && name.equals("vary") && !varies) {
+                varies = true;
+                if (!value.toLowerCase(Locale.ROOT).contains("accept-encoding")) {
+                    value = value.isBlank() ? "Accept-Encoding" : value + ", Accept-Encoding";
+                }
+            }
+            kept.add(Map.entry(header.getKey(), value));
+        }
+        if (negotiated && !varies) {
+            kept.add(Map.entry("Vary", "Accept-Encoding"));
         }
         return List.copyOf(kept);
     }

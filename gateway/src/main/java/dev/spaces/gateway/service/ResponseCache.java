@@ -8,13 +8,18 @@ import dev.spaces.gateway.domain.CachedResponse;
 import dev.spaces.gateway.domain.Upstream;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Anonymous GETs of public content, bounded by total body bytes (Caffeine, weighted) and kept no longer than the
@@ -37,7 +42,7 @@ public class ResponseCache {
         this.config = gateway.cache();
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(config.maxSize().asLongValue())
-                .weigher((String key, CachedResponse value) -> key.length() + value.body().length() + 512)
+                .weigher((String key, CachedResponse value) -> key.length() + value.bytes() + 512)
                 .expireAfter(Expiry.creating((String key, CachedResponse value) ->
                         java.time.Duration.ofMillis(value.ttlMillis())))
                 .build();
@@ -54,9 +59,13 @@ public class ResponseCache {
         return config.maxEntrySize().asLongValue();
     }
 
+    /**
+     * Accept-Encoding is not part of the key: an entry is always fetched as identity and holds its own gzip copy,
+     * so browsers (each family with its own Accept-Encoding spelling) and bare clients share one entry.
+     */
     public static String key(Upstream upstream, String uri, MultiMap requestHeaders) {
         StringBuilder key = new StringBuilder(upstream.id()).append(' ').append(uri);
-        for (String header : new String[]{"accept", "accept-encoding", "accept-language"}) {
+        for (String header : new String[]{"accept", "accept-language"}) {
             String value = requestHeaders.get(header);
             key.append('\n').append(value == null ? "" : value.strip());
         }
@@ -71,6 +80,43 @@ public class ResponseCache {
 
     public void put(String key, CachedResponse response) {
         entries.put(key, response);
+    }
+
+    /** Swaps in a newer form of an entry, unless it was purged or refilled meanwhile (never resurrects one). */
+    public void replace(String key, CachedResponse stored, CachedResponse newer) {
+        entries.asMap().replace(key, stored, newer);
+    }
+
+    /** Whether an answer of this type and size gets a gzip copy: text-like types only (images are compressed). */
+    public boolean compressible(MultiMap responseHeaders, long length) {
+        GatewayConfig.Cache.Compression compression = config.compression();
+        if (!compression.enabled() || length < compression.minSize().asLongValue()) {
+            return false;
+        }
+        String type = responseHeaders.get("content-type");
+        if (type == null) {
+            return false;
+        }
+        String mediaType = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return mediaType.startsWith("text/") || mediaType.endsWith("+json") || mediaType.endsWith("+xml")
+                || mediaType.equals("application/json") || mediaType.equals("application/xml")
+                || mediaType.equals("application/javascript") || mediaType.equals("application/x-ndjson");
+    }
+
+    /** The gzip form of a body (blocking: call it off the event loop). */
+    public Buffer gzip(Buffer body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length() / 4 + 64);
+        int level = config.compression().level();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192) {
+            {
+                def.setLevel(level);
+            }
+        }) {
+            gzip.write(body.getBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("gzip in memory", e);
+        }
+        return Buffer.buffer(out.toByteArray());
     }
 
     /** Drops everything that came from these upstreams. */
@@ -89,6 +135,11 @@ public class ResponseCache {
      */
     public OptionalLong lifetimeMillis(MultiMap responseHeaders) {
         if (responseHeaders.contains("set-cookie")) {
+            return OptionalLong.empty();
+        }
+        String encoding = responseHeaders.get("content-encoding");
+        if (encoding != null && !encoding.strip().equalsIgnoreCase("identity")) {
+            // asked for identity and given something else: the key does not say which coding this is
             return OptionalLong.empty();
         }
         String vary = responseHeaders.get("vary");
