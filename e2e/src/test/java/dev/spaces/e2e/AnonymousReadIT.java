@@ -162,7 +162,9 @@ class AnonymousReadIT {
             Response again = api.anonymous().header("If-None-Match", etag).get(path);
             assertThat(again.statusCode()).as("revalidating %s", path).isEqualTo(304);
             assertThat(again.asString()).isEmpty();
-            assertThat(again.header("ETag")).isEqualTo(etag);
+            // the same validator; weak once the gateway's gzip copy answers (made moments after the first fill), as
+            // nginx does: the bytes differ from the identity copy's, the content does not (RFC 9110 §8.8.1)
+            assertThat(again.header("ETag").replaceFirst("^W/", "")).isEqualTo(etag.replaceFirst("^W/", ""));
             Response stale = api.anonymous().header("If-None-Match", "\"not-the-current-one\"").get(path);
             assertThat(stale.statusCode()).isEqualTo(200);
         }
