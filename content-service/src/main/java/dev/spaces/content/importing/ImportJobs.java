@@ -115,11 +115,15 @@ public class ImportJobs {
         Map<String, Long> done = new ConcurrentHashMap<>();
         Instant[] lastWrite = {Instant.now()};
         try (source) {
+            long expected = source.expectedRecords();
+            if (expected >= 0) {
+                update(id, job -> job.progress = progress("reading", done, expected));
+            }
             ImportReport report = importer.run(caller, source, dryRun, (kind, count) -> {
                 done.put(kind, count);
                 if (Duration.between(lastWrite[0], Instant.now()).compareTo(PROGRESS_EVERY) >= 0) {
                     lastWrite[0] = Instant.now();
-                    Map<String, Object> progress = progress("storing", done);
+                    Map<String, Object> progress = progress("storing", done, expected);
                     update(id, job -> job.progress = progress);
                 }
             });
@@ -127,7 +131,7 @@ public class ImportJobs {
             update(id, job -> {
                 job.state = ImportJob.State.SUCCEEDED;
                 job.finishedAt = Instant.now();
-                job.progress = progress("done", done);
+                job.progress = progress("done", done, expected);
                 job.report = stored;
             });
             LOG.infof("import %d (%s%s) done: %s", id, report.source(), dryRun ? ", dry run" : "", report.counts());
@@ -159,10 +163,14 @@ public class ImportJobs {
             new com.fasterxml.jackson.core.type.TypeReference<>() {
             };
 
-    private static Map<String, Object> progress(String phase, Map<String, Long> done) {
+    /** {@code expected}: about how many records the source holds (-1: not known), for clients' progress bars. */
+    private static Map<String, Object> progress(String phase, Map<String, Long> done, long expected) {
         Map<String, Object> progress = new LinkedHashMap<>();
         progress.put("phase", phase);
         progress.put("done", new LinkedHashMap<>(done));
+        if (expected >= 0) {
+            progress.put("expected", expected);
+        }
         return progress;
     }
 
@@ -177,8 +185,9 @@ public class ImportJobs {
 
     /** Unreadable input is the uploader's to fix: 422 with a type per kind of fault (broken, schema, encoding). */
     static ProblemException asProblem(SourceProblem e) {
-        int status = e.type() == SourceProblem.Type.UNREACHABLE ? 502 : 422;
-        return new ProblemException(status, "import-" + e.type().slug(), switch (e.type()) {
+        // an unreachable source is the caller's input (a host, a password) that does not work: 422 like the rest, never
+        // a 5xx the gateway would count against this service's circuit breaker
+        return new ProblemException(422, "import-" + e.type().slug(), switch (e.type()) {
             case BROKEN_INPUT -> "The import file is broken";
             case UNKNOWN_SCHEMA -> "The import file is not of a known kind or version";
             case ENCODING -> "The import file's text encoding cannot be read";

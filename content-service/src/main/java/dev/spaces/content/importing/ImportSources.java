@@ -11,6 +11,8 @@ import dev.spaces.commons.migration.typecho.TypechoSource;
 import dev.spaces.commons.migration.wxr.WxrSource;
 import dev.spaces.content.common.ContentConfig;
 import dev.spaces.content.importing.api.ImportFormat;
+import dev.spaces.content.importing.api.TypechoDatabase;
+import dev.spaces.commons.migration.SourceProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.file.Path;
@@ -52,9 +54,37 @@ public class ImportSources {
             }
             case TYPECHO_SQLITE -> new TypechoSource(JdbcTypechoTables.open("jdbc:sqlite:" + file, null, null, prefix,
                     TextDecoder.REPAIRING), options.sourceKey(), options.timeZone(), null);
+            case TYPECHO_MYSQL -> {
+                TypechoDatabase database = database(file);
+                yield new TypechoSource(JdbcTypechoTables.open(database.jdbcUrl(), database.user(),
+                        database.password(), prefix, TextDecoder.REPAIRING), options.sourceKey(), options.timeZone(),
+                        null);
+            }
             case WORDPRESS_WXR -> new WxrSource(file, options.timeZone() != null ? options.timeZone()
                     : config.timeZone());
         };
+    }
+
+    /** The database named by the uploaded JSON, which is deleted at once: it holds a password. */
+    private TypechoDatabase database(Path file) {
+        TypechoDatabase database;
+        try {
+            database = json.readValue(file.toFile(), TypechoDatabase.class);
+        } catch (java.io.IOException e) {
+            throw new SourceProblem(SourceProblem.Type.BROKEN_INPUT, "the body must be JSON naming the database: "
+                    + "{\"host\", \"port\", \"database\", \"user\", \"password\"}", e);
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(file);
+            } catch (java.io.IOException ignored) {
+                // the job deletes it again when it ends
+            }
+        }
+        String invalid = database == null ? "the body is empty" : database.invalidReason();
+        if (invalid != null) {
+            throw new SourceProblem(SourceProblem.Type.BROKEN_INPUT, invalid);
+        }
+        return database;
     }
 
     /**
@@ -79,6 +109,11 @@ public class ImportSources {
                 public void read(BundleSink target) {
                     sink = target;
                     source.read(target);
+                }
+
+                @Override
+                public long expectedRecords() {
+                    return source.expectedRecords();
                 }
 
                 @Override

@@ -191,10 +191,16 @@ public final class Stack {
 
     /** Runs the launcher; its output goes to the test log line by line (progress of a long start is visible). */
     public Result run(Duration limit, String... args) {
+        return runWith(limit, Map.of(), args);
+    }
+
+    /** {@link #run} with more environment variables (over the stack's own). */
+    public Result runWith(Duration limit, Map<String, String> extraEnv, String... args) {
         List<String> command = new ArrayList<>(List.of("bash", root.resolve("spaces").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
+        builder.environment().putAll(extraEnv);
         StringBuilder output = new StringBuilder();
         try {
             Process process = builder.start();

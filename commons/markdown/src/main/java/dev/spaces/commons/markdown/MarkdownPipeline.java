@@ -81,6 +81,17 @@ public class MarkdownPipeline implements AutoCloseable {
      * delimited TeX (the diagnostics are then empty): for callers that need only the text or the structure.
      */
     public RenderedDocument render(String markdown, HtmlPolicy policy, boolean renderFormulas) {
+        RenderedDocument rendered = renderOnce(markdown, policy, renderFormulas);
+        if (rendered.incomplete()) {
+            // a render stopped by the time bound is not a TeX error: KaTeX's first renders in a fresh JVM, or any on a
+            // saturated machine, can outlast it. Once more, then: what rendered is cached, so only the late formulas
+            // run again, and a formula that is slow by nature costs at most twice the bound.
+            rendered = renderOnce(markdown, policy, renderFormulas);
+        }
+        return rendered;
+    }
+
+    private RenderedDocument renderOnce(String markdown, HtmlPolicy policy, boolean renderFormulas) {
         Document document = parse(markdown);
         MediaReferences.resolve(document, media);
         List<MathNode> mathNodes = NodeWalk.preorder(document).stream()

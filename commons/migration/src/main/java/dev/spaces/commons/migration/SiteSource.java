@@ -15,6 +15,15 @@ public interface SiteSource extends AutoCloseable {
      */
     void read(BundleSink sink);
 
+    /**
+     * About how many records {@link #read} will push, when the source can tell without reading them (row counts of a
+     * database, lines of a bundle): what a progress bar needs. A guess, never a promise — skipped rows, rows that are
+     * no record (Typecho's relationships) make it differ. -1 when it cannot be told cheaply.
+     */
+    default long expectedRecords() {
+        return -1;
+    }
+
     @Override
     void close();
 }

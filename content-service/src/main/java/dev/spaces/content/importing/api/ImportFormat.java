@@ -11,6 +11,8 @@ public enum ImportFormat {
     TYPECHO_MYSQLDUMP("typecho-mysqldump"),
     /** A Typecho 1.x SQLite database file. */
     TYPECHO_SQLITE("typecho-sqlite"),
+    /** A live Typecho 1.x MySQL/MariaDB database, named by a JSON body ({@link TypechoDatabase}). */
+    TYPECHO_MYSQL("typecho-mysql"),
     /** A WordPress export (WXR 1.0–1.2). */
     WORDPRESS_WXR("wordpress-wxr");
 

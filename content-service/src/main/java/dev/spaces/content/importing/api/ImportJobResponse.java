@@ -16,7 +16,8 @@ public record ImportJobResponse(
         boolean dryRun,
         @Schema(enumeration = {"queued", "running", "succeeded", "failed"}) String state,
         Instant createdAt, Instant startedAt, Instant finishedAt,
-        @Schema(description = "Items stored so far, per kind (articles, pages…), and the phase") Map<String, Object> progress,
+        @Schema(description = "Items stored so far, per kind (articles, pages…) in "
+                + "done, the phase, and expected: about how many records the source holds, when it can tell (a progress bar's total)") Map<String, Object> progress,
         ImportReport report,
         @Schema(description = "Why it failed: an RFC 9457 problem's type, title and detail") Map<String, Object> problem) {
 }

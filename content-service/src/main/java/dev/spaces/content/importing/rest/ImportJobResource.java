@@ -60,7 +60,8 @@ public class ImportJobResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Import another blog (admin)", description = "The request body is the file, of the given "
             + "format: typecho-mysqldump (a mysqldump of Typecho's database, plain or gzipped), typecho-sqlite (its "
-            + "SQLite database file), wordpress-wxr (a WordPress export), spaces-bundle (NDJSON). Articles keep their numbers, slugs, dates, status and "
+            + "SQLite database file), typecho-mysql (its live MySQL/MariaDB database: a JSON body {host, port, "
+            + "database, user, password}, read once, the password never stored), wordpress-wxr (a WordPress export), spaces-bundle (NDJSON). Articles keep their numbers, slugs, dates, status and "
             + "reads; categories and tags their slugs. Importing the same source again updates what changed and "
             + "creates nothing twice. dryRun=true reports what would be done and stores nothing. Answers 202 with "
             + "the job; a file that is plainly not of its format is refused at once (422).")

@@ -133,7 +133,8 @@ public final class MysqlDumpTables implements TypechoTables {
         return t == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(t.columns));
     }
 
-    /** How many rows the dump holds for the table (0 when it has none or does not exist). */
+    /** How many rows the dump holds for the table (0 when it has none or does not exist): counted on opening. */
+    @Override
     public long rowCount(String table) {
         Table t = tables.get(fullName(table));
         return t == null ? 0 : t.rows;

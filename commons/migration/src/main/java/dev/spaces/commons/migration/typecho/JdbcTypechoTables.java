@@ -136,6 +136,20 @@ public final class JdbcTypechoTables implements TypechoTables {
         return columnsOf(table).keySet();
     }
 
+    /** {@code COUNT(*)} in the import's own transaction, so it counts the rows the read then sees. */
+    @Override
+    public long rowCount(String table) {
+        if (columnsOf(table).isEmpty()) {
+            return 0;
+        }
+        try (Statement count = connection.createStatement();
+             ResultSet result = count.executeQuery("SELECT COUNT(*) FROM " + quote(name(table)))) {
+            return result.next() ? result.getLong(1) : 0;
+        } catch (SQLException e) {
+            return -1; // only a progress estimate: the read itself reports what is wrong
+        }
+    }
+
     @Override
     public void forEach(String table, Consumer<Map<String, Object>> row) {
         query(table, null, null, row);

@@ -76,6 +76,20 @@ public final class TypechoSource implements SiteSource {
         this(tables, null, null, null);
     }
 
+    /** Users, categories and tags, contents (posts, pages, attachments) and comments: one record each. */
+    @Override
+    public long expectedRecords() {
+        long total = 2; // the header and the site
+        for (String table : new String[]{"users", "metas", "contents", "comments"}) {
+            long rows = tables.rowCount(table);
+            if (rows < 0) {
+                return -1;
+            }
+            total += rows;
+        }
+        return total;
+    }
+
     @Override
     public void read(BundleSink sink) {
         if (read) {

@@ -43,6 +43,11 @@ public interface TypechoTables extends AutoCloseable {
     /** Whether the table exists. */
     boolean has(String table);
 
+    /** How many rows the table holds, or -1 when that cannot be told without reading them. */
+    default long rowCount(String table) {
+        return -1;
+    }
+
     /** The table's column names (lower case); empty when it does not exist. */
     Set<String> columns(String table);
 

@@ -1,6 +1,6 @@
 package dev.spaces.commons.migration.sqldump;
 
-import dev.spaces.commons.migration.typecho.MariaDbServer;
+import dev.spaces.commons.testing.mariadb.MariaDbServer;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,7 @@
 package dev.spaces.commons.migration.typecho;
 
+import dev.spaces.commons.testing.mariadb.MariaDbServer;
+
 import dev.spaces.commons.migration.RecordingSink;
 
 import dev.spaces.commons.migration.SourceNote;

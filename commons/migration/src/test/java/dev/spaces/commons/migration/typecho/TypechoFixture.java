@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * The test site: Typecho's own install SQL (src/test/resources/typecho/Mysql.sql and SQLite.sql, copied verbatim from
  * typecho/typecho v1.2.1) with the small math blog of math-blog.sql in it, under any table prefix.
  */
-final class TypechoFixture {
+public final class TypechoFixture {
 
     static final Charset GBK = Charset.forName("GBK");
 
@@ -45,13 +45,13 @@ final class TypechoFixture {
     }
 
     /** Typecho's install SQL for the database, as its installer fills in engine and charset. */
-    static String schema(boolean mariadb, String charset) {
+    public static String schema(boolean mariadb, String charset) {
         return resource(mariadb ? "Mysql.sql" : "SQLite.sql").replace("%engine%", "InnoDB")
                 .replace("%charset%", charset == null ? "utf8mb4" : charset);
     }
 
     /** Statements end with a semicolon at the end of a line; lines starting with -- are comments. */
-    static List<String> statements(String sql) {
+    public static List<String> statements(String sql) {
         String code = sql.lines().filter(line -> !line.startsWith("--")).collect(Collectors.joining("\n"));
         List<String> statements = new ArrayList<>();
         for (String statement : code.split(";[ \\t]*(\\n|$)")) {

@@ -1,4 +1,4 @@
-package dev.spaces.commons.migration.typecho;
+package dev.spaces.commons.testing.mariadb;
 
 import java.io.IOException;
 import java.net.ServerSocket;
