@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The relevance set (src/test/resources/relevance/d2l-zh.json: queries and the chapters a reader would expect,
  * chosen by reading them) against the d2l-zh corpus, fed as production does: rendered by the commons pipeline,
- * served by the content feed, loaded through the reindex API. Prints precision@5 and MRR to
- * target/relevance-report.txt; fails when a required chapter is not in a query's top 5.
+ * served by the content feed, loaded through the reindex API. Prints precision@5 and MRR, overall and per
+ * query (reciprocal rank), to target/relevance-report.txt; fails when a required chapter is not in a query's top 5.
  */
 @QuarkusTest
 class RelevanceTest {
@@ -70,7 +70,9 @@ class RelevanceTest {
             if (!top.containsAll(relevant)) {
                 misses.add(text + " → " + top + " lacks " + relevant);
             }
-            report.add(String.format(Locale.ROOT, "  rank %s  %s", firstRank == 0 ? "-" : firstRank, text));
+            // per query: the reciprocal rank (MRR's term) and precision@5, so a change's effect shows query by query
+            report.add(String.format(Locale.ROOT, "  rank %s  RR %.3f  P@5 %.1f  %s", firstRank == 0 ? "-" : firstRank,
+                    firstRank == 0 ? 0 : 1.0 / firstRank, found / 5.0, text));
         }
         return new double[]{precision / queries.size(), reciprocalRanks / queries.size()};
     }

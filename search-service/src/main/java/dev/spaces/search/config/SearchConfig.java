@@ -25,10 +25,19 @@ public interface SearchConfig {
     /**
      * Searches this replica runs in Elasticsearch at once (about one node's search thread pool). More would only
      * queue inside Elasticsearch, where a burst of cold searches outlasts the timeout together and none completes;
-     * the others wait up to {@code timeouts.queue-wait} for a turn (identical searches share one call anyway).
+     * the others queue for a turn ({@code max-queued-searches}, {@code timeouts.queue-wait}; identical searches share one call anyway).
      */
     @WithDefault("4")
     int maxConcurrentSearches();
+
+    /**
+     * Searches that may wait for a turn; one more is shed at once (503 {@code search-busy} with {@code Retry-After},
+     * counted in {@code spaces.search.shed}). This, not a wait's length, is where saturation begins: the gateway holds
+     * at most 64 connections to this service, so a queue of 128 is never full below it, and a closed-loop burst of 64
+     * clients queues instead of timing out.
+     */
+    @WithDefault("128")
+    int maxQueuedSearches();
 
     Reconcile reconcile();
 
@@ -44,8 +53,12 @@ public interface SearchConfig {
         @WithDefault("PT0.7S")
         Duration search();
 
-        /** How long a search waits for a turn before a 503; with {@code search}, bounds the answer under 1 s. */
-        @WithDefault("PT0.25S")
+        /**
+         * How long a search waits for a turn before a 503: a safety net for a node that answers but too slowly to
+         * drain the queue (a full queue sheds at once). With {@code search} it stays under the gateway's 3 s for the
+         * search route, so a caller always gets this service's answer, never the gateway's timeout.
+         */
+        @WithDefault("PT1.5S")
         Duration queueWait();
 
         /** Writes and bulk requests. */

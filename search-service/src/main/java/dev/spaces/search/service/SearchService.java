@@ -17,7 +17,6 @@ import dev.spaces.search.api.FormulaResult;
 import dev.spaces.search.api.SearchResult;
 import dev.spaces.search.api.Suggestions;
 import dev.spaces.search.config.SearchConfig;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +27,6 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.SocketTimeoutException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -38,8 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Queries against the {@code articles} alias. Chinese words: phrase over bigram over dictionary-word matches,
@@ -62,9 +58,7 @@ public class SearchService {
     private final ElasticsearchStatus status;
     private final Guard guard;
     private final SearchResultCache cache;
-    private final Semaphore turns;
-    private final Duration queueWait;
-    private final Counter shed;
+    private final SearchTurns turns;
 
     public SearchService(ElasticsearchClients clients, IndexLayout layout, ElasticsearchStatus status,
                          SearchResultCache cache, SearchConfig config, MeterRegistry meters, ObjectMapper mapper) {
@@ -74,10 +68,8 @@ public class SearchService {
         this.layout = layout;
         this.status = status;
         this.cache = cache;
-        this.turns = new Semaphore(config.maxConcurrentSearches(), true);
-        this.queueWait = config.timeouts().queueWait();
-        this.shed = Counter.builder("spaces.search.shed").description("Searches refused because too many were waiting")
-                .register(meters);
+        this.turns = new SearchTurns(config.maxConcurrentSearches(), config.maxQueuedSearches(),
+                config.timeouts().queueWait(), meters);
         this.guard = Guard.create()
                 .withDescription("Elasticsearch searches")
                 // 20 calls: a burst of slow answers under load must not shed every search for the delay
@@ -365,16 +357,10 @@ public class SearchService {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        // the query as sent, to run it again by hand (Elasticsearch's profile API) when a search is slow
+        LOG.debugf("Search: %s", json);
         SearchRequest request = SearchRequest.of(s -> s.index(layout.alias()).withJson(new StringReader(json)));
-        try {
-            if (!turns.tryAcquire(queueWait.toNanos(), TimeUnit.NANOSECONDS)) {
-                shed.increment();
-                throw SearchUnavailable.busy();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw SearchUnavailable.busy();
-        }
+        turns.acquire();
         try {
             return guard.call(() -> {
                 try {
