@@ -107,6 +107,13 @@ public class CommentImporter {
             });
         } catch (DryRunDone done) {
             // everything it stored is gone
+        } finally {
+            // articles content-service is importing in this very job were asked about: no stale "not published"
+            run.articlePublished.forEach((id, published) -> {
+                if (!published) {
+                    articles.forget(id);
+                }
+            });
         }
         CommentImportReport report = run.report();
         LOG.infof("comment import from %s%s: %s", sourceKey, dryRun ? " (dry run)" : "", report.counts());
