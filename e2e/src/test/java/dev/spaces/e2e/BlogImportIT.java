@@ -2,6 +2,7 @@ package dev.spaces.e2e;
 
 import dev.spaces.e2e.support.Api;
 import dev.spaces.e2e.support.Poll;
+import dev.spaces.e2e.support.Stack;
 import dev.spaces.e2e.support.StackExtension;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -35,10 +36,14 @@ class BlogImportIT {
 
     private static final Path WXR = Path.of("../commons/migration/src/test/resources/wxr/math-blog-1.2.xml");
     private static final Pattern POST_NUMBER = Pattern.compile("<wp:post_(id|parent)>(\\d+)</wp:post_\\1>");
+    // [comment import] comment numbers are moved too: the stack's own comments have taken the fixture's low ones
+    private static final Pattern COMMENT_NUMBER = Pattern.compile("<wp:comment_(id|parent)>(\\d+)</wp:comment_\\1>");
 
+    private final Stack stack;
     private final Api api;
 
-    BlogImportIT(Api api) {
+    BlogImportIT(Stack stack, Api api) {
+        this.stack = stack;
         this.api = api;
     }
 
@@ -53,7 +58,15 @@ class BlogImportIT {
                     + m.group(1) + ">");
         }
         m.appendTail(out);
-        return out.toString();
+        Matcher c = COMMENT_NUMBER.matcher(out.toString());
+        StringBuilder moved = new StringBuilder();
+        while (c.find()) {
+            long n = Long.parseLong(c.group(2));
+            c.appendReplacement(moved, "<wp:comment_" + c.group(1) + ">" + (n == 0 ? 0 : n + offset) + "</wp:comment_"
+                    + c.group(1) + ">");
+        }
+        c.appendTail(moved);
+        return moved.toString();
     }
 
     private JsonPath importAndWait(String wxr, String sourceKey, boolean dryRun) {
@@ -102,11 +115,43 @@ class BlogImportIT {
                 "/archives/" + gauss);
         assertRedirect("/index.php/archives/" + gauss + "/", "/archives/" + gauss);
 
+        // [comment import] the comments came along (7 on the Gauss post, 2 on the Fourier one): their numbers, threads
+        // and dates, guests by name; the pending and the spam one are not shown, the pingback and the trackback are
+        // reported as skipped
+        assertThat(dry.getInt("report.counts.comments.created")).as(dry.prettify()).isEqualTo(9);
+        assertThat(job.getInt("report.counts.comments.created")).as(job.prettify()).isEqualTo(9);
+        assertThat(job.getInt("report.counts.comments.skipped")).isEqualTo(2);
+        assertThat(job.getList("report.notes.message", String.class)).anyMatch(n -> n.contains("pingback"));
+        JsonPath thread = api.anonymous().get("/api/v1/articles/{id}/comments?sort=oldest&limit=50", gauss).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(thread.getList("items.id", Long.class)).containsExactly(101 + offset, 104 + offset, 109 + offset);
+        assertThat(thread.getList("items[0].replies.id", Long.class)).containsExactly(102 + offset);
+        assertThat(thread.getList("items[1].replies.id", Long.class)).containsExactly(103 + offset);
+        assertThat(thread.getString("items[0].author.displayName")).isEqualTo("王五");
+        assertThat(thread.getString("items[0].createdAt")).isEqualTo("2019-03-06T01:12:45Z");
+        assertThat(thread.getString("items[1].replies[0].author.displayName")).isEqualTo("赵六");
+        assertThat(thread.getString("items[0].bodyHtml")).contains("<math");
+        assertThat(thread.prettify()).doesNotContain("wangwu@example.com");
+        // the reader site's article page keeps the old #comment-{id} anchors
+        String withComments = api.anonymous().get("/archives/{id}", gauss).then().statusCode(200).extract().asString();
+        assertThat(withComments).contains("id=\"comment-" + (101 + offset) + "\"")
+                .contains("id=\"comment-" + (103 + offset) + "\"").contains("王五");
+        // a WordPress author who had no account here is a Keycloak user now, without a password
+        List<java.util.Map<String, Object>> lihua = keycloakUsers("lihua@math.example.cn");
+        assertThat(lihua).hasSize(1);
+        assertThat(lihua.get(0).get("username")).isEqualTo("lihua");
+        JsonPath fourierThread = api.anonymous().get("/api/v1/articles/{id}/comments?sort=oldest&limit=50", fourier)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(fourierThread.getList("items.id", Long.class)).containsExactly(201 + offset, 203 + offset);
+        assertThat(fourierThread.getString("items[0].author.displayName")).isEqualTo("李华");
+
         // the same export again changes nothing
         JsonPath again = importAndWait(wxr, sourceKey, false);
         assertThat(again.getInt("report.counts.articles.unchanged"))
                 .isEqualTo(job.getInt("report.counts.articles.created"));
         assertThat(again.getInt("report.counts.articles.created")).isZero();
+        assertThat(again.getInt("report.counts.comments.unchanged")).isEqualTo(9);
+        assertThat(again.getInt("report.counts.comments.created")).isZero();
     }
 
     @Test
@@ -123,6 +168,19 @@ class BlogImportIT {
         assertThat(job.getString("problem.detail")).isNotBlank();
         api.anonymous().contentType("application/xml").body(new byte[] {'x'})
                 .post("/api/v1/imports?format=wordpress-wxr").then().statusCode(401);
+    }
+
+    /** Users of the realm with this e-mail, through Keycloak's admin API (the launcher's bootstrap admin). */
+    private List<java.util.Map<String, Object>> keycloakUsers(String email) {
+        String admin = io.restassured.RestAssured.given().baseUri(stack.keycloakUrl())
+                .contentType(io.restassured.http.ContentType.URLENC)
+                .formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "kcadmin").formParam("password", "kcadmin")
+                .post("/realms/master/protocol/openid-connect/token").then().statusCode(200).extract()
+                .path("access_token");
+        return io.restassured.RestAssured.given().baseUri(stack.keycloakUrl())
+                .header("Authorization", "Bearer " + admin).queryParam("email", email).queryParam("exact", true)
+                .get("/admin/realms/spaces/users").then().statusCode(200).extract().jsonPath().getList("$");
     }
 
     private void assertRedirect(String oldPath, String target) {

@@ -66,6 +66,23 @@ class RouteTableTest {
         assertThat(write.template()).isEqualTo("/api/v1/articles/{path}");
     }
 
+    /** [comment import] admins' comment import and export: a token even to read, and the import's body limit. */
+    @Test
+    void commentImportAndExportNeedATokenAndTheImportTakesAnImportSizedBody() {
+        for (String path : new String[]{"/api/v1/comments/import", "/api/v1/comments/export"}) {
+            for (boolean safe : new boolean[]{true, false}) {
+                Route route = RouteTable.resolve(path, safe).orElseThrow();
+                assertThat(route.upstream()).isEqualTo(Upstream.COMMENT);
+                assertThat(route.requiresToken()).as(path).isTrue();
+                assertThat(route.template()).isEqualTo(path);
+            }
+        }
+        assertThat(RouteTable.acceptsImports("/api/v1/comments/import")).isTrue();
+        assertThat(RouteTable.acceptsImports("/api/v1/comments/export")).isFalse();
+        assertThat(RouteTable.acceptsImports("/api/v1/comments/7")).isFalse();
+        assertThat(get("/api/v1/comments/7").requiresToken()).isFalse();
+    }
+
     @Test
     void siteSettingsPagesAndPreviewLinksGoToContentWithTheirOwnAccessRules() {
         assertThat(get("/api/v1/site").upstream()).isEqualTo(Upstream.CONTENT);

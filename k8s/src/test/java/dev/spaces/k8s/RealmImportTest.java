@@ -42,7 +42,12 @@ class RealmImportTest {
         assertThat(imported.path("spec").path("keycloakCRName").asText()).isEqualTo("spaces-keycloak");
         assertThat(imported.path("spec").path("realm"))
                 .as("realm-import.yaml is stale: run ./mvnw -pl k8s verify -Dspaces.k8s.regenerate=true").isEqualTo(realm);
-        assertThat(realm.has("users")).as("no users in the production realm").isFalse();
+        // [comment import] the only users are service accounts: spaces-service's (comment-service matches and creates
+        // imported members through the admin API with it)
+        assertThat(realm.path("users").findValuesAsText("username")).as("no people in the production realm")
+                .allMatch(name -> name.startsWith("service-account-"));
+        assertThat(realm.path("users")).allSatisfy(user -> assertThat(user.path("serviceAccountClientId").asText())
+                .isNotEmpty());
         assertThat(realm.path("clients").findValuesAsText("clientId")).doesNotContain("spaces-cli");
     }
 

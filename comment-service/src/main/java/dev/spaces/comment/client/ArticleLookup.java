@@ -84,7 +84,15 @@ public class ArticleLookup {
         }
     }
 
-    public PublishedArticle requirePublished(long articleId) {
+    /**
+     * [comment import] Forgets what is known of an article: an import asks about articles that content-service is
+     * importing in the same job, and a cached "not published" would keep their threads at 404 for the cache's life.
+     */
+    public void forget(long articleId) {
+        cache.invalidate(articleId);
+    }
+
+        public PublishedArticle requirePublished(long articleId) {
         return published(articleId).orElseThrow(() -> ProblemException.notFound("Article " + articleId));
     }
 

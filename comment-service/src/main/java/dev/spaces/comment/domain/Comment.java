@@ -47,6 +47,9 @@ public class Comment {
     public String guestName;
     @Column(name = "guest_email")
     public String guestEmail;
+    /** [comment import] A guest's web address as an imported blog had it (V6); posting here asks for none. */
+    @Column(name = "guest_url")
+    public String guestUrl;
     @Column(name = "body_source")
     public String bodySource;
     @Column(name = "body_html")

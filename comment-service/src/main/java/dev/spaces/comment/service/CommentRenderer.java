@@ -56,6 +56,15 @@ public class CommentRenderer {
         return pipeline.render(body, HtmlPolicy.COMMENT);
     }
 
+    /**
+     * [comment import] A comment of another blog, under the same HTML policy and formula bounds as a posted one but
+     * without posting's line-length and nesting limits: the source accepted it years ago, and refusing it now would
+     * only lose it (a formula that does not parse becomes an error mark and a diagnostic, as always).
+     */
+    public RenderedDocument renderImported(String body) {
+        return pipeline.render(body, HtmlPolicy.COMMENT);
+    }
+
     @PreDestroy
     void close() {
         pipeline.close();

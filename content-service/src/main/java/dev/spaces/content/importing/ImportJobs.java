@@ -8,6 +8,7 @@ import dev.spaces.commons.security.Caller;
 import dev.spaces.content.importing.api.ImportFormat;
 import dev.spaces.content.importing.api.ImportJobResponse;
 import dev.spaces.content.importing.api.ImportReport;
+import dev.spaces.content.importing.comments.CommentForwarding;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -42,13 +43,15 @@ public class ImportJobs {
     private final BundleImporter importer;
     private final ImportSources sources;
     private final ObjectMapper json;
+    private final CommentForwarding comments;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("import-worker").daemon().factory());
 
-    public ImportJobs(BundleImporter importer, ImportSources sources, ObjectMapper json) {
+    public ImportJobs(BundleImporter importer, ImportSources sources, ObjectMapper json, CommentForwarding comments) {
         this.importer = importer;
         this.sources = sources;
         this.json = json;
+        this.comments = comments;
     }
 
     /** A job that was running when the service stopped did not finish (its transaction was rolled back). */
@@ -114,12 +117,14 @@ public class ImportJobs {
         });
         Map<String, Long> done = new ConcurrentHashMap<>();
         Instant[] lastWrite = {Instant.now()};
-        try (source) {
+        // [comment import] members and comments are copied aside as the source is read, and handed to comment-service
+        // once the import's transaction has committed; its counts replace "skipped" in the report
+        try (SiteSource reading = comments.capture(source, file.getParent())) {
             long expected = source.expectedRecords();
             if (expected >= 0) {
                 update(id, job -> job.progress = progress("reading", done, expected));
             }
-            ImportReport report = importer.run(caller, source, dryRun, (kind, count) -> {
+            ImportReport imported = importer.run(caller, reading, dryRun, (kind, count) -> {
                 done.put(kind, count);
                 if (Duration.between(lastWrite[0], Instant.now()).compareTo(PROGRESS_EVERY) >= 0) {
                     lastWrite[0] = Instant.now();
@@ -127,6 +132,8 @@ public class ImportJobs {
                     update(id, job -> job.progress = progress);
                 }
             });
+            update(id, job -> job.progress = progress("comments", done, expected));
+            ImportReport report = comments.forward(reading, dryRun, imported);
             Map<String, Object> stored = json.convertValue(report, MAP);
             update(id, job -> {
                 job.state = ImportJob.State.SUCCEEDED;

@@ -43,6 +43,12 @@ public class ImportSources {
     }
 
     public SiteSource open(ImportFormat format, Path file, Options options) {
+        SiteSource source = reader(format, file, options);
+        String key = options.sourceKey();
+        return key == null || key.isBlank() ? source : new KeyedSource(source, key.strip());
+    }
+
+    private SiteSource reader(ImportFormat format, Path file, Options options) {
         String prefix = options.tablePrefix() == null || options.tablePrefix().isBlank() ? "typecho_"
                 : options.tablePrefix();
         return switch (format) {
@@ -85,6 +91,49 @@ public class ImportSources {
             throw new SourceProblem(SourceProblem.Type.BROKEN_INPUT, invalid);
         }
         return database;
+    }
+
+    /**
+     * The caller's {@code sourceKey} in place of the one the file names (its site URL, or nothing): every format, not
+     * only those whose readers take a key. Items are known across imports by it — articles here and, handed on,
+     * comments in comment-service — so one given key must reach both through the header.
+     */
+    private static final class KeyedSource implements SiteSource {
+        private final SiteSource source;
+        private final String key;
+
+        KeyedSource(SiteSource source, String key) {
+            this.source = source;
+            this.key = key;
+        }
+
+        @Override
+        public void read(BundleSink sink) {
+            source.read(new BundleSink() {
+                @Override
+                public void accept(dev.spaces.commons.migration.bundle.BundleRecord record) {
+                    sink.accept(record instanceof dev.spaces.commons.migration.bundle.BundleHeader h
+                            ? new dev.spaces.commons.migration.bundle.BundleHeader(h.format(), h.version(), h.source(),
+                            key, h.siteUrl(), h.timeZone(), h.createdAt())
+                            : record);
+                }
+
+                @Override
+                public void note(SourceNote note) {
+                    sink.note(note);
+                }
+            });
+        }
+
+        @Override
+        public long expectedRecords() {
+            return source.expectedRecords();
+        }
+
+        @Override
+        public void close() {
+            source.close();
+        }
     }
 
     /**

@@ -74,6 +74,9 @@ public final class RouteTable {
         rule("/api/v1/articles/{id}/comments", Upstream.COMMENT, Access.PUBLIC, true);
         // a comment's preview: whoever may comment (guests too when enabled; comment-service decides)
         rule("/api/v1/comments/preview", Upstream.COMMENT, Access.PUBLIC, true);
+        // [comment import] another blog's comments in, this site's out: admins (comment-service checks the role)
+        rule("/api/v1/comments/import", Upstream.COMMENT, Access.TOKEN, false);
+        rule("/api/v1/comments/export", Upstream.COMMENT, Access.TOKEN, false);
         rule("/api/v1/comments/{id}/edits", Upstream.COMMENT, Access.TOKEN, false);
         rule("/api/v1/comments/{id}/moderation", Upstream.COMMENT, Access.TOKEN, false);
         rule("/api/v1/comments/**", Upstream.COMMENT, Access.PUBLIC, false);
@@ -190,8 +193,11 @@ public final class RouteTable {
         return path.equals("/api/v1/media");
     }
 
-    /** Paths whose body is another blog's export (a dump, a WXR or bundle file): {@code POST /api/v1/imports}. */
+    /**
+     * Paths whose body is another blog's export (a dump, a WXR or bundle file): {@code POST /api/v1/imports}, and
+     * [comment import] the bundle lines of {@code POST /api/v1/comments/import}.
+     */
     public static boolean acceptsImports(String path) {
-        return path.equals("/api/v1/imports");
+        return path.equals("/api/v1/imports") || path.equals("/api/v1/comments/import");
     }
 }
