@@ -88,7 +88,10 @@ class MailIT {
         return id;
     }
 
-    /** The raw message (soft line breaks of quoted-printable undone) GreenMail holds for the address, or null. */
+    /**
+     * The message GreenMail holds for the address whose text contains the marker, or null: the raw MIME with its
+     * quoted-printable parts decoded (the mailer encodes non-ASCII text so), headers as they are.
+     */
     private String mailContaining(String address, String marker) {
         Response inbox = RestAssured.given().baseUri(stack.mailApiUrl())
                 .get("/api/user/{address}/messages/INBOX", address);
@@ -96,7 +99,27 @@ class MailIT {
             return null;
         }
         List<String> messages = inbox.jsonPath().getList("mimeMessage", String.class);
-        return messages.stream().map(m -> m.replace("=\r\n", "").replace("=3D", "="))
-                .filter(m -> m.contains(marker)).findFirst().orElse(null);
+        return messages.stream().map(MailIT::decodeQuotedPrintable).filter(m -> m.contains(marker)).findFirst()
+                .orElse(null);
+    }
+
+    /** RFC 2045 quoted-printable over the whole (ASCII) message: soft breaks removed, =XX as UTF-8 bytes. */
+    static String decodeQuotedPrintable(String raw) {
+        String joined = raw.replace("=\r\n", "");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(joined.length());
+        for (int i = 0; i < joined.length(); i++) {
+            char c = joined.charAt(i);
+            if (c == '=' && i + 2 < joined.length() && hex(joined.charAt(i + 1)) >= 0 && hex(joined.charAt(i + 2)) >= 0) {
+                bytes.write(hex(joined.charAt(i + 1)) * 16 + hex(joined.charAt(i + 2)));
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static int hex(char c) {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 }

@@ -10,6 +10,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
+import io.vertx.ext.mail.SMTPException;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Sends pending deliveries over SMTP (Quarkus Mailer), each in the transaction that holds its row locked, so two
  * replicas never send the same one. When the server fails, the mail stays pending with a doubling wait (jitter,
- * capped) and the batch stops there: the next mail would meet the same server. A mail sent is marked SENT in the same
+ * capped) and the batch stops there: the next mail would meet the same server. A permanent refusal of one mail (an
+ * SMTP 5xx reply: unknown mailbox, refused content) marks only that mail FAILED. A mail sent is marked SENT in the same
  * transaction; only a crash between the server's 250 and the commit could send one twice.
  *
  * <p>Each recipient has a bucket (Bucket4j, {@code spaces.mail.send.per-recipient} per period, in this replica): a
@@ -86,6 +88,13 @@ public class MailSender {
                 mailer.send(toMail(mail));
             } catch (RuntimeException e) {
                 String error = describe(e);
+                if (permanent(e)) {
+                    // the server answered 5xx for this mail (unknown mailbox, refused content): it is up, and trying
+                    // this one again would not help; the next mail may well go
+                    failuresInARow.set(0);
+                    store.failed(mail.id(), error);
+                    continue;
+                }
                 int failures = failuresInARow.incrementAndGet();
                 if (mail.attempts() + 1 >= config.send().maxAttempts()) {
                     store.failed(mail.id(), error);
@@ -138,6 +147,15 @@ public class MailSender {
 
     public int failuresInARow() {
         return failuresInARow.get();
+    }
+
+    private static boolean permanent(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SMTPException smtp) {
+                return smtp.isPermanent();
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable e) {

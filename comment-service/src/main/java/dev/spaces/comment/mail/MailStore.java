@@ -6,7 +6,6 @@ import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -163,10 +162,6 @@ public class MailStore {
                 return found;
             }
         });
-    }
-
-    static Timestamp ts(Instant instant) {
-        return Timestamp.from(instant);
     }
 
     private Session session() {
