@@ -1,5 +1,6 @@
 package dev.spaces.comment;
 
+import dev.spaces.comment.mail.SmtpServer;
 import dev.spaces.commons.testing.PostgresTestResource;
 import dev.spaces.commons.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -8,9 +9,11 @@ import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Real PostgreSQL, a stubbed content-service, and tokens; every test uses fresh members. */
+/** Real PostgreSQL, a stubbed content-service, a real SMTP server (GreenMail), and tokens; every test uses fresh members. */
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(ContentServiceStub.class)
+// mail (mail.*): a real SMTP server for the mailer
+@QuarkusTestResource(SmtpServer.class)
 public final class TestSupport {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();

@@ -83,6 +83,16 @@ class RouteTableTest {
         assertThat(get("/api/v1/comments/7").requiresToken()).isFalse();
     }
 
+    /** mail: the one-click unsubscribe is an anonymous POST (RFC 8058); nothing else under /api/v1/mail is routed. */
+    @Test
+    void theUnsubscribeLinkTakesAnonymousPostsToCommentService() {
+        Route post = RouteTable.resolve("/api/v1/mail/unsubscribe", false).orElseThrow();
+        assertThat(post.upstream()).isEqualTo(Upstream.COMMENT);
+        assertThat(post.requiresToken()).isFalse();
+        assertThat(get("/api/v1/mail/unsubscribe").upstream()).isEqualTo(Upstream.COMMENT);
+        assertThat(get("/api/v1/mail/other")).isNull();
+    }
+
     @Test
     void siteSettingsPagesAndPreviewLinksGoToContentWithTheirOwnAccessRules() {
         assertThat(get("/api/v1/site").upstream()).isEqualTo(Upstream.CONTENT);

@@ -29,6 +29,17 @@ public class Member {
     public boolean notifyOnReply = true;
     /** Mirrors the moderator/admin realm role, refreshed from each token; shown as a badge. */
     public boolean moderator;
+    // mail (mail.*): what else this member wants by mail, and in which language; unsubscribe links switch them off
+    /** A mail for each new approved comment on an article this member wrote. */
+    @Column(name = "notify_on_new_comment")
+    public boolean notifyOnNewComment;
+    /** The digest of comments waiting for moderation (moderators only). */
+    @Column(name = "moderation_digest")
+    public boolean moderationDigest = true;
+    /** zh-CN or en. */
+    @Column(name = "mail_language")
+    public String mailLanguage = "zh-CN";
+    // end mail
     @Column(name = "joined_at")
     public Instant joinedAt;
     @Column(name = "deleted_at")

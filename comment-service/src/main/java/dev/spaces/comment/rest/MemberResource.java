@@ -1,5 +1,6 @@
 package dev.spaces.comment.rest;
 
+import dev.spaces.comment.api.MemberPreferencesRequest;
 import dev.spaces.comment.api.MemberResponse;
 import dev.spaces.comment.api.MemberUpdateRequest;
 import dev.spaces.comment.service.MemberService;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -49,6 +51,16 @@ public class MemberResource {
     @Operation(summary = "Update display name (1–40 characters, not reserved), website, bio, reply notifications")
     public MemberResponse update(@NotNull @Valid MemberUpdateRequest request) {
         return members.update(caller.get(), request);
+    }
+
+    @PATCH
+    @Path("/me")
+    @Authenticated
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Change your mail preferences: reply notifications, new comments on your articles, the "
+            + "moderation digest, the language of mail; fields left out stay as they are")
+    public MemberResponse preferences(@NotNull @Valid MemberPreferencesRequest request) {
+        return members.updatePreferences(caller.get(), request);
     }
 
     @DELETE

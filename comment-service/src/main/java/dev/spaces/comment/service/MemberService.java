@@ -3,6 +3,7 @@ package dev.spaces.comment.service;
 import dev.spaces.comment.domain.Member;
 import dev.spaces.comment.repository.CommentRepository;
 import dev.spaces.comment.repository.MemberRepository;
+import dev.spaces.comment.api.MemberPreferencesRequest;
 import dev.spaces.comment.api.MemberResponse;
 import dev.spaces.comment.api.MemberUpdateRequest;
 import dev.spaces.commons.problem.ProblemException;
@@ -70,6 +71,25 @@ public class MemberService {
         return own(member);
     }
 
+    /** Mail preferences (mail.*): only what the request names changes. */
+    @Transactional
+    public MemberResponse updatePreferences(Caller caller, MemberPreferencesRequest request) {
+        Member member = current(caller);
+        if (request.notifyOnReply() != null) {
+            member.notifyOnReply = request.notifyOnReply();
+        }
+        if (request.notifyOnNewComment() != null) {
+            member.notifyOnNewComment = request.notifyOnNewComment();
+        }
+        if (request.moderationDigest() != null) {
+            member.moderationDigest = request.moderationDigest();
+        }
+        if (request.mailLanguage() != null) {
+            member.mailLanguage = request.mailLanguage();
+        }
+        return own(member);
+    }
+
     /** Anonymizes the account; a later login with the same identity starts a fresh member. */
     @Transactional
     public void delete(Caller caller) {
@@ -81,6 +101,8 @@ public class MemberService {
         member.website = null;
         member.bio = null;
         member.notifyOnReply = false;
+        member.notifyOnNewComment = false;
+        member.moderationDigest = false;
         member.moderator = false;
         member.deletedAt = Instant.now();
     }
@@ -90,11 +112,12 @@ public class MemberService {
         Member member = members.findByIdOptional(id).filter(m -> !m.deleted())
                 .orElseThrow(() -> ProblemException.notFound("Member " + id));
         return new MemberResponse(member.id, member.displayName, member.website, member.bio, member.joinedAt,
-                comments.approvedCount(member), null, null);
+                comments.approvedCount(member), null, null, null, null, null);
     }
 
     private MemberResponse own(Member member) {
         return new MemberResponse(member.id, member.displayName, member.website, member.bio, member.joinedAt,
-                comments.approvedCount(member), member.email, member.notifyOnReply);
+                comments.approvedCount(member), member.email, member.notifyOnReply, member.notifyOnNewComment,
+                member.moderationDigest, member.mailLanguage);
     }
 }

@@ -52,6 +52,10 @@ public final class Stack {
         env.put("SPACES_PG_PORT", String.valueOf(portBase + 432));
         env.put("SPACES_ES_PORT", String.valueOf(portBase + 200));
         env.put("SPACES_ES_TRANSPORT_PORT", String.valueOf(portBase + 300));
+        // mail: the launcher's SMTP server (GreenMail), its IMAP and the REST API that shows what it caught
+        env.put("SPACES_SMTP_PORT", String.valueOf(portBase + 25));
+        env.put("SPACES_SMTP_IMAP_PORT", String.valueOf(portBase + 143));
+        env.put("SPACES_SMTP_API_PORT", String.valueOf(portBase + 86));
         // the reactor packaged the services right before this module: the launcher must not build again
         env.put("SPACES_NO_BUILD", "1");
         // the launcher starts the JDK that runs this suite
@@ -63,7 +67,7 @@ public final class Stack {
     }
 
     /** Offsets from the port base of every port the stack opens (see the constructor). */
-    private static final List<Integer> PORT_OFFSETS = List.of(80, 81, 82, 83, 84, 180, 190, 200, 300, 432);
+    private static final List<Integer> PORT_OFFSETS = List.of(25, 80, 81, 82, 83, 84, 86, 143, 180, 190, 200, 300, 432);
 
     public static Stack fromSystemProperties() {
         Path root = Path.of(System.getProperty("spaces.root", "..")).toAbsolutePath().normalize();
@@ -134,6 +138,11 @@ public final class Stack {
             default -> throw new IllegalArgumentException("no such service: " + service);
         };
         return "http://localhost:" + env.get(variable);
+    }
+
+    /** mail: GreenMail's REST API, e.g. {@code GET /api/user/<address>/messages/INBOX} for the mail it caught. */
+    public String mailApiUrl() {
+        return "http://127.0.0.1:" + env.get("SPACES_SMTP_API_PORT");
     }
 
     public int keycloakPort() {

@@ -83,6 +83,9 @@ public final class RouteTable {
         rule("/api/v1/members/me", Upstream.COMMENT, Access.TOKEN, false);
         rule("/api/v1/members/**", Upstream.COMMENT, Access.PUBLIC, false);
         rule("/api/v1/moderation/**", Upstream.COMMENT, Access.TOKEN, false);
+        // mail (comment-service mail.*): the List-Unsubscribe link; its signed token is the credential, and mail
+        // clients POST it without any login (RFC 8058 one-click)
+        rule("/api/v1/mail/unsubscribe", Upstream.COMMENT, Access.PUBLIC, true);
         // search-service; its event intake is service-to-service only
         rule("/api/v1/search/events", Upstream.SEARCH, Access.BLOCKED, false);
         rule("/api/v1/search/**", Upstream.SEARCH, Access.PUBLIC, false);
