@@ -148,7 +148,11 @@ public class BundleImporter {
                 }
                 case TermRecord term -> term(term);
                 case SeriesRecord s -> {
-                    series.put(s.key(), taxonomy.importedSeries(slug(s.slug(), s.title(), "series"), s.title()));
+                    Series stored = taxonomy.importedSeries(slug(s.slug(), s.title(), "series"), s.title());
+                    if (stored.description == null && s.description() != null && !s.description().isBlank()) {
+                        stored.description = s.description().strip(); // [mig-export] kept, as a category's is
+                    }
+                    series.put(s.key(), stored);
                     report.count("series", ImportReport.Outcome.CREATED);
                 }
                 case ArticleRecord article -> {
