@@ -116,4 +116,15 @@ class RouteTableTest {
         assertThat(RouteTable.resolve("/api/v1/articles/5/preview-links/3", false).orElseThrow().requiresToken())
                 .isTrue();
     }
+
+    /** [mig-export] The site's export: content-service's, never without a token (so never in the anonymous cache). */
+    @Test
+    void theSiteExportGoesToContentAndNeedsAToken() {
+        Route export = get("/api/v1/export");
+        assertThat(export.upstream()).isEqualTo(Upstream.CONTENT);
+        assertThat(export.requiresToken()).isTrue();
+        assertThat(export.template()).isEqualTo("/api/v1/export");
+        assertThat(get("/api/v1/exports")).isNull();
+        assertThat(get("/api/v1/export/x")).isNull();
+    }
 }

@@ -4,6 +4,11 @@ import dev.spaces.commons.migration.BundleSink;
 import dev.spaces.commons.migration.SiteSource;
 import dev.spaces.commons.migration.SourceNote;
 import dev.spaces.commons.migration.bundle.ArticleRecord;
+import dev.spaces.commons.migration.bundle.ArticleStateRecord;
+import dev.spaces.commons.migration.bundle.MediaItemRecord;
+import dev.spaces.commons.migration.bundle.RevisionRecord;
+import dev.spaces.commons.migration.bundle.SettingsRecord;
+import dev.spaces.commons.migration.bundle.WebhookRecord;
 import dev.spaces.commons.migration.bundle.BundleHeader;
 import dev.spaces.commons.migration.bundle.BundleRecord;
 import dev.spaces.commons.migration.bundle.CommentRecord;
@@ -65,10 +70,11 @@ public class BundleImporter {
     private final OutboxWriter outbox;
     private final EntityManager em;
     private final TransactionManager transactions;
+    private final ExportRestore restore; // [mig-export]
 
     public BundleImporter(ArticleRepository articles, ArticleService articleService, PageService pages,
                           TaxonomyService taxonomy, OutboxWriter outbox, EntityManager em,
-                          TransactionManager transactions) {
+                          TransactionManager transactions, ExportRestore restore) {
         this.articles = articles;
         this.articleService = articleService;
         this.pages = pages;
@@ -76,6 +82,7 @@ public class BundleImporter {
         this.outbox = outbox;
         this.em = em;
         this.transactions = transactions;
+        this.restore = restore;
     }
 
     /** Progress as it goes: called after each stored item (cheap; the caller decides how often to publish it). */
@@ -105,6 +112,7 @@ public class BundleImporter {
         private final Caller caller;
         private final Progress progress;
         private final ReportBuilder report = new ReportBuilder();
+        private final ExportRestore.Run restored = restore.start(report); // [mig-export]
         private final Map<String, Category> categories = new HashMap<>();
         private final Map<String, Tag> tags = new HashMap<>();
         private final Map<String, Series> series = new HashMap<>();
@@ -140,7 +148,11 @@ public class BundleImporter {
                 }
                 case TermRecord term -> term(term);
                 case SeriesRecord s -> {
-                    series.put(s.key(), taxonomy.importedSeries(slug(s.slug(), s.title(), "series"), s.title()));
+                    Series stored = taxonomy.importedSeries(slug(s.slug(), s.title(), "series"), s.title());
+                    if (stored.description == null && s.description() != null && !s.description().isBlank()) {
+                        stored.description = s.description().strip(); // [mig-export] kept, as a category's is
+                    }
+                    series.put(s.key(), stored);
                     report.count("series", ImportReport.Outcome.CREATED);
                 }
                 case ArticleRecord article -> {
@@ -152,6 +164,12 @@ public class BundleImporter {
                 }
                 case CommentRecord comment -> report.count("comments", ImportReport.Outcome.SKIPPED);
                 case MediaRecord media -> report.count("media", ImportReport.Outcome.SKIPPED);
+                // [mig-export] what only a Spaces export writes: each kind stored by its own class
+                case ArticleStateRecord state -> restored.state(state);
+                case RevisionRecord revision -> restored.revision(revision);
+                case SettingsRecord settings -> restored.settings(settings);
+                case WebhookRecord webhook -> restored.webhook(webhook);
+                case MediaItemRecord item -> restored.media(item);
             }
         }
 
@@ -191,6 +209,7 @@ public class BundleImporter {
             String key = sourceKey + "|" + item.key();
             Article existing = articles.findByImportKey(key).orElse(null);
             if (existing != null && unchanged(existing, item)) {
+                restored.article(item.key(), null, false);
                 report.count("articles", ImportReport.Outcome.UNCHANGED);
                 progress.item("articles", report.total("articles"));
                 return;
@@ -257,6 +276,7 @@ public class BundleImporter {
             if (article.isPublic()) {
                 outbox.articleEvent(created ? ArticleEventType.PUBLISHED : ArticleEventType.UPDATED, article);
             }
+            restored.article(item.key(), article, created);
             report.count("articles", created ? ImportReport.Outcome.CREATED : ImportReport.Outcome.UPDATED);
             progress.item("articles", report.total("articles"));
         }
@@ -331,6 +351,8 @@ public class BundleImporter {
                     item.title() == null || item.title().isBlank() ? slug : item.title(),
                     body(item), item.status() == ArticleRecord.Status.PUBLISHED,
                     item.menuOrder(), item.createdAt(), item.publishedAt(), item.modifiedAt());
+            restored.page(item.key(), key, item.id(), outcome.change() == PageService.ImportOutcome.Change.CREATED,
+                    outcome.change() == PageService.ImportOutcome.Change.UNCHANGED);
             if (outcome.heldAsDraft()) {
                 report.note(SourceNote.warning(item.key(), "formulas of page '" + slug + "' do not parse: imported "
                         + "as a draft"));
@@ -351,6 +373,7 @@ public class BundleImporter {
                         .getSingleResult();
             }
             touchedSeries.forEach(s -> SeriesNumbering.number(articles, s));
+            restored.finish(dryRun);
             if (report.total("comments") > 0) {
                 report.note(SourceNote.skipped("comments", report.total("comments") + " comments are not imported "
                         + "yet: comment-service's import is the next step of this importer"));

@@ -107,6 +107,9 @@ public final class RouteTable {
         rule("/api/v1/preview", Upstream.CONTENT, Access.PUBLIC, true);
         rule("/api/v1/import", Upstream.CONTENT, Access.TOKEN, false);
         rule("/api/v1/imports/**", Upstream.CONTENT, Access.TOKEN, false);
+        // [mig-export] the whole site for its admin (content-service checks the role): a token's answer is never
+        // cached here, and the service marks it no-store; it streams through (unknown length)
+        rule("/api/v1/export", Upstream.CONTENT, Access.TOKEN, false);
         rule("/api/v1/search-documents/**", Upstream.CONTENT, Access.PUBLIC, false);
         rule("/api/v1/webhooks/events", Upstream.CONTENT, Access.BLOCKED, false);
         rule("/api/v1/webhooks/**", Upstream.CONTENT, Access.TOKEN, false);

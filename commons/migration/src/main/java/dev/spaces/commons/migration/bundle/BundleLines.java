@@ -16,7 +16,11 @@ public final class BundleLines {
             Map.entry("member", MemberRecord.class), Map.entry("category", TermRecord.class),
             Map.entry("tag", TermRecord.class), Map.entry("series", SeriesRecord.class),
             Map.entry("article", ArticleRecord.class), Map.entry("page", ArticleRecord.class),
-            Map.entry("comment", CommentRecord.class), Map.entry("media", MediaRecord.class));
+            Map.entry("comment", CommentRecord.class), Map.entry("media", MediaRecord.class),
+            // [mig-export] kinds only a Spaces export writes
+            Map.entry("article-state", ArticleStateRecord.class), Map.entry("revision", RevisionRecord.class),
+            Map.entry("settings", SettingsRecord.class), Map.entry("webhook", WebhookRecord.class),
+            Map.entry("media-item", MediaItemRecord.class));
 
     private BundleLines() {
     }

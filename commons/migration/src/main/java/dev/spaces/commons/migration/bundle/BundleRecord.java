@@ -7,7 +7,9 @@ package dev.spaces.commons.migration.bundle;
  */
 public sealed interface BundleRecord
         permits BundleHeader, SiteRecord, MemberRecord, TermRecord, SeriesRecord, ArticleRecord, CommentRecord,
-        MediaRecord {
+        MediaRecord,
+        // [mig-export] what only a Spaces export carries (restored exactly by content-service's importer)
+        ArticleStateRecord, RevisionRecord, SettingsRecord, WebhookRecord, MediaItemRecord {
 
     /** The record's kind as written in the bundle's {@code kind} field. */
     String kind();
