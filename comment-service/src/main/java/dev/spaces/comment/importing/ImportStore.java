@@ -3,6 +3,7 @@ package dev.spaces.comment.importing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spaces.comment.domain.Comment;
+import dev.spaces.comment.repository.CommentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
@@ -26,10 +27,12 @@ public class ImportStore {
 
     private final EntityManager em;
     private final ObjectMapper json;
+    private final CommentRepository comments;
 
-    public ImportStore(EntityManager em, ObjectMapper json) {
+    public ImportStore(EntityManager em, ObjectMapper json, CommentRepository comments) {
         this.em = em;
         this.json = json;
+        this.comments = comments;
     }
 
     /** A comment already stored under an imported record's id, with the source it came from (null: posted here). */
@@ -53,39 +56,10 @@ public class ImportStore {
         });
     }
 
-    /** Inserts an imported comment under its own id, and records where it came from. */
+    /** Inserts an imported comment under its own id (as a posted one is), and records where it came from. */
     public void insert(Comment c, String sourceKey, String recordHash, Instant now) {
-        String formulas = formulas(c);
+        comments.insertNew(c);
         session().doWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement("""
-                    INSERT INTO comment (id, article_id, parent_id, thread_id, depth, member_id, guest_name, guest_email,
-                                         guest_url, body_source, body_html, body_text, formulas, renderer_version,
-                                         body_hash, status, hold_reason, pinned, deleted, votes, client_network,
-                                         created_at, edited_at, version)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, FALSE, ?, 0, NULL, ?,
-                            NULL, 0)""")) {
-                int i = 1;
-                ps.setLong(i++, c.id);
-                ps.setLong(i++, c.articleId);
-                ps.setObject(i++, c.parentId, Types.BIGINT);
-                ps.setLong(i++, c.threadId);
-                ps.setInt(i++, c.depth);
-                ps.setObject(i++, c.member == null ? null : c.member.id, Types.BIGINT);
-                ps.setString(i++, c.guestName);
-                ps.setString(i++, c.guestEmail);
-                ps.setString(i++, c.guestUrl);
-                ps.setString(i++, c.bodySource);
-                ps.setString(i++, c.bodyHtml);
-                ps.setString(i++, c.bodyText);
-                ps.setString(i++, formulas);
-                ps.setString(i++, c.rendererVersion);
-                ps.setString(i++, c.bodyHash);
-                ps.setString(i++, c.status.name());
-                ps.setString(i++, c.holdReason);
-                ps.setBoolean(i++, c.deleted);
-                ps.setObject(i, c.createdAt.atOffset(ZoneOffset.UTC));
-                ps.executeUpdate();
-            }
             try (PreparedStatement ps = connection.prepareStatement(
                     "INSERT INTO comment_import (comment_id, source_key, record_hash, imported_at) VALUES (?, ?, ?, ?)")) {
                 ps.setLong(1, c.id);

@@ -70,7 +70,8 @@ public class CommentRepository implements PanacheRepository<Comment> {
     /**
      * Inserts a new comment with one plain INSERT, bypassing the persistence context (nothing in the posting
      * transaction reads it back). Its id comes from the entity's own generator (comment_id_seq in blocks), so it is
-     * known before the INSERT and never collides with ids Hibernate hands out. The comment stays detached.
+     * known before the INSERT and never collides with ids Hibernate hands out; an imported comment comes with its
+     * own. The comment stays detached.
      */
     public void insertNew(Comment c) {
         SharedSessionContractImplementor session = getSession().unwrap(SharedSessionContractImplementor.class);
@@ -91,10 +92,10 @@ public class CommentRepository implements PanacheRepository<Comment> {
         session.doWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("""
                     INSERT INTO comment (id, article_id, parent_id, thread_id, depth, member_id, guest_name, guest_email,
-                                         body_source, body_html, body_text, formulas, renderer_version, body_hash,
-                                         status, hold_reason, pinned, deleted, votes, client_network, created_at,
-                                         edited_at, version)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, 0, ?, ?, NULL, ?)""")) {
+                                         guest_url, body_source, body_html, body_text, formulas, renderer_version,
+                                         body_hash, status, hold_reason, pinned, deleted, votes, client_network,
+                                         created_at, edited_at, version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, 0, ?, ?, NULL, ?)""")) {
                 int i = 1;
                 ps.setLong(i++, c.id);
                 ps.setLong(i++, c.articleId);
@@ -104,6 +105,7 @@ public class CommentRepository implements PanacheRepository<Comment> {
                 ps.setObject(i++, c.member == null ? null : c.member.id, Types.BIGINT);
                 ps.setString(i++, c.guestName);
                 ps.setString(i++, c.guestEmail);
+                ps.setString(i++, c.guestUrl);
                 ps.setString(i++, c.bodySource);
                 ps.setString(i++, c.bodyHtml);
                 ps.setString(i++, c.bodyText);

@@ -3,6 +3,7 @@ package dev.spaces.commons.migration.typecho;
 import dev.spaces.commons.testing.mariadb.MariaDbServer;
 
 import dev.spaces.commons.migration.RecordingSink;
+import dev.spaces.commons.migration.BundleSink;
 
 import dev.spaces.commons.migration.SourceNote;
 import dev.spaces.commons.migration.SourceProblem;
@@ -181,6 +182,53 @@ class MariaDbTypechoSourceTest extends TypechoSourceContract {
         assertThat(sink.comments).isEqualTo(SyntheticSite.COMMENTS);
         assertThat(sink.problems).isEmpty();
         assertThat(sink.notes).extracting(SourceNote::item).containsExactly("comment:100000");
+    }
+
+    @Test
+    void aReaderThatTakesItsTimeOverTheRowsIsNotCutOffByTheServer() throws Exception {
+        // an importer renders each row's formulas and stores it while the rest of the table waits in the stream: the
+        // server's net_write_timeout (60 s by default, 1 s here) must not end the read of a large table
+        server.createDatabase("slow", "utf8mb4", "typecho", "secret");
+        try (Connection c = server.rootConnection("slow")) {
+            SyntheticSite.load(c, true);
+        }
+        try (Connection root = server.rootConnection("mysql"); Statement s = root.createStatement()) {
+            s.execute("SET GLOBAL net_write_timeout = 1");
+        }
+        try {
+            SyntheticSite.CheckingSink checking = new SyntheticSite.CheckingSink();
+            BundleSink slow = new BundleSink() {
+                private boolean paused;
+
+                @Override
+                public void accept(BundleRecord record) {
+                    if (record instanceof CommentRecord && !paused) {
+                        paused = true; // a hundred thousand comments still to come: the server's buffers fill up
+                        try {
+                            Thread.sleep(4_000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    checking.accept(record);
+                }
+
+                @Override
+                public void note(SourceNote note) {
+                    checking.note(note);
+                }
+            };
+            try (TypechoSource source = new TypechoSource(JdbcTypechoTables.open(server.jdbcUrl("slow"), "typecho",
+                    "secret", null, null), "slow", null, NOW)) {
+                source.read(slow);
+            }
+            assertThat(checking.comments).isEqualTo(SyntheticSite.COMMENTS);
+            assertThat(checking.problems).isEmpty();
+        } finally {
+            try (Connection root = server.rootConnection("mysql"); Statement s = root.createStatement()) {
+                s.execute("SET GLOBAL net_write_timeout = 60");
+            }
+        }
     }
 
     private static List<BundleRecord> withoutHeader(List<BundleRecord> records) {
