@@ -44,9 +44,12 @@ public interface MailConfig {
         /**
          * An outbox seq still missing after a later event is this old belongs to a transaction that rolled back (or
          * never commits): the cursor moves past it. Until then the events after it are read again on every round
-         * (harmless: deliveries are unique per event and recipient) so a late commit is not skipped.
+         * (harmless: deliveries are unique per event and recipient) so a late commit is not skipped. Comment
+         * transactions commit within milliseconds, so ten seconds covers a slow one; every rolled-back post leaves a
+         * gap, and while the cursor waits at one, events beyond a batch after it are not read — a minute of that
+         * delayed mail for a minute.
          */
-        @WithDefault("PT60S")
+        @WithDefault("PT10S")
         Duration gapGrace();
 
         /** Longest excerpt of a comment in a digest, in characters. */
