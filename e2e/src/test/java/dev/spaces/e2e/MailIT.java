@@ -7,6 +7,7 @@ import dev.spaces.e2e.support.Stack;
 import dev.spaces.e2e.support.StackExtension;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Mail on the stack {@code ./spaces up} runs: comment-service sends to the launcher's SMTP server (GreenMail), whose
  * REST API shows what it caught; the unsubscribe link in the mail works through the gateway without a login.
  */
+@Order(9) // on the shared stack, before BackupRestoreIT (90) and ShutdownIT (99), which stops it: unordered, it ran last
 @ExtendWith(StackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MailIT {
