@@ -2,7 +2,7 @@ package dev.spaces.comment.importing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spaces.commons.migration.bundle.BundleLines;
 import dev.spaces.commons.migration.bundle.ArticleRecord;
 import dev.spaces.commons.migration.bundle.BundleRecord;
 import dev.spaces.commons.migration.bundle.CommentRecord;
@@ -118,10 +118,7 @@ public class CommentExporter {
 
     private void line(OutputStream out, BundleRecord record) {
         try {
-            ObjectNode node = json.createObjectNode().put("kind", record.kind());
-            node.setAll((ObjectNode) json.valueToTree(record));
-            out.write(json.writeValueAsBytes(node));
-            out.write('\n');
+            BundleLines.write(json, out, record);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a record cannot be written", e);
         } catch (IOException e) {

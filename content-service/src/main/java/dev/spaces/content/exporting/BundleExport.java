@@ -1,7 +1,7 @@
 package dev.spaces.content.exporting;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spaces.commons.migration.bundle.BundleLines;
 import dev.spaces.commons.migration.bundle.BundleHeader;
 import dev.spaces.commons.migration.bundle.BundleRecord;
 import dev.spaces.commons.migration.bundle.SettingsRecord;
@@ -91,11 +91,7 @@ public class BundleExport {
         }
 
         void write(BundleRecord record) throws IOException {
-            ObjectNode line = json.createObjectNode();
-            line.put("kind", record.kind());
-            line.setAll((ObjectNode) json.valueToTree(record));
-            out.write(json.writeValueAsBytes(line));
-            out.write('\n');
+            BundleLines.write(json, out, record);
         }
     }
 }

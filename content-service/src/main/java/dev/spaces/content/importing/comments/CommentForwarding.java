@@ -2,6 +2,7 @@ package dev.spaces.content.importing.comments;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spaces.commons.migration.bundle.BundleLines;
 import dev.spaces.commons.client.CallGuards;
 import dev.spaces.commons.migration.BundleSink;
 import dev.spaces.commons.migration.SiteSource;
@@ -186,10 +187,7 @@ public class CommentForwarding {
 
         private void write(BundleRecord record) {
             try {
-                ObjectNode node = json.createObjectNode().put("kind", record.kind());
-                node.setAll((ObjectNode) json.valueToTree(record));
-                out.write(json.writeValueAsBytes(node));
-                out.write('\n');
+                BundleLines.write(json, out, record);
                 lines++;
             } catch (IOException e) {
                 throw new UncheckedIOException("the comment spool file cannot be written", e);

@@ -1,5 +1,10 @@
 package dev.spaces.commons.migration.bundle;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Map;
 
 /**
@@ -23,6 +28,18 @@ public final class BundleLines {
             Map.entry("media-item", MediaItemRecord.class));
 
     private BundleLines() {
+    }
+
+    /**
+     * Writes one record as a line: a JSON object whose first field is its {@code kind}, then the record's fields, then
+     * a newline. Every writer of bundles (the export, comment-service's export, an import job's spool of comments)
+     * goes through this, so the lines the readers meet are of one form.
+     */
+    public static void write(ObjectMapper json, OutputStream out, BundleRecord record) throws IOException {
+        ObjectNode line = json.createObjectNode().put("kind", record.kind());
+        line.setAll((ObjectNode) json.valueToTree(record));
+        out.write(json.writeValueAsBytes(line));
+        out.write('\n');
     }
 
     /** The record type of a line's {@code kind}, or null when the kind is not one of a bundle's. */
